@@ -1,0 +1,111 @@
+package org.breakout.domain;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.PlanningScore;
+import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
+import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * The planning solution: an event with its decisions (placements of session runs, seats of attendees).
+ * Hard = rules that must hold, medium = wanted seats left empty, soft = preference cost and other wishes.
+ */
+@PlanningSolution
+public class Schedule {
+
+    private String name;
+    @ProblemFactProperty
+    private EventSettings settings;
+    @ProblemFactCollectionProperty
+    private List<Round> rounds;
+    @ProblemFactCollectionProperty
+    @ValueRangeProvider(id = "rooms")
+    private List<Room> rooms;
+    @ProblemFactCollectionProperty
+    private List<Speaker> speakers;
+    @ProblemFactCollectionProperty
+    private List<Session> sessions;
+    @ProblemFactCollectionProperty
+    private List<Attendee> attendees;
+
+    @PlanningEntityCollectionProperty
+    private List<SessionRun> runs;
+    @PlanningEntityCollectionProperty
+    private List<Seat> seats;
+
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides;
+
+    @PlanningScore
+    private HardMediumSoftLongScore score;
+
+    public Schedule() {
+    }
+
+    public Schedule(String name, EventSettings settings, List<Round> rounds, List<Room> rooms,
+            List<Speaker> speakers, List<Session> sessions, List<Attendee> attendees, List<SessionRun> runs,
+            List<Seat> seats, ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
+        this.name = name;
+        this.settings = settings;
+        this.rounds = rounds;
+        this.rooms = rooms;
+        this.speakers = speakers;
+        this.sessions = sessions;
+        this.attendees = attendees;
+        this.runs = runs;
+        this.seats = seats;
+        this.constraintWeightOverrides = constraintWeightOverrides;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public EventSettings getSettings() {
+        return settings;
+    }
+
+    public List<Round> getRounds() {
+        return rounds;
+    }
+
+    public List<Room> getRooms() {
+        return rooms;
+    }
+
+    public List<Speaker> getSpeakers() {
+        return speakers;
+    }
+
+    public List<Session> getSessions() {
+        return sessions;
+    }
+
+    public List<Attendee> getAttendees() {
+        return attendees;
+    }
+
+    public List<SessionRun> getRuns() {
+        return runs;
+    }
+
+    public List<Seat> getSeats() {
+        return seats;
+    }
+
+    public ConstraintWeightOverrides<HardMediumSoftLongScore> getConstraintWeightOverrides() {
+        return constraintWeightOverrides;
+    }
+
+    public HardMediumSoftLongScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
+}
