@@ -64,8 +64,6 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     public static final String SEAT_CHANGED = "seatChanged";
     public static final String PLACEMENT_CHANGED = "placementChanged";
 
-    static final HardMediumSoftLongScore ONE_HARD = HardMediumSoftLongScore.ONE_HARD;
-
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
@@ -101,7 +99,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
                 .join(Seat.class, equal(Function.identity(), Seat::getRun))
                 .groupBy((run, seat) -> run, countBi())
                 .filter((run, seated) -> seated > run.seatLimit())
-                .penalizeLong(ONE_HARD, (run, seated) -> seated - run.seatLimit())
+                .penalizeLong(ConstraintWeights.get(ROOM_CAPACITY), (run, seated) -> seated - run.seatLimit())
                 .justifyWith((run, seated, score) -> new RoomOverfull(run.getId(), String.valueOf(run.getRoom()),
                         seated, run.seatLimit()))
                 .asConstraint(ROOM_CAPACITY);
@@ -113,7 +111,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
                 .filter(run -> run.getSession().plenary())
                 .join(factory.forEach(Attendee.class).groupBy(count()))
                 .filter((run, attendees) -> attendees > run.seatLimit())
-                .penalizeLong(ONE_HARD, (run, attendees) -> attendees - run.seatLimit())
+                .penalizeLong(ConstraintWeights.get(PLENARY_ROOM_CAPACITY), (run, attendees) -> attendees - run.seatLimit())
                 .justifyWith((run, attendees, score) -> new PlenaryRoomTooSmall(run.getId(),
                         String.valueOf(run.getRoom()), attendees, run.seatLimit()))
                 .asConstraint(PLENARY_ROOM_CAPACITY);
@@ -123,7 +121,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint roomConflict(ConstraintFactory factory) {
         return factory.forEachUniquePair(SessionRun.class,
                         equal(SessionRun::getRound), equal(SessionRun::getRoom))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(ROOM_CONFLICT))
                 .justifyWith((a, b, score) -> new RoomDoubleBooked(a.getRoom().id(), a.getRound().id(),
                         a.getId(), b.getId()))
                 .asConstraint(ROOM_CONFLICT);
@@ -133,7 +131,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint speakerConflict(ConstraintFactory factory) {
         return factory.forEachUniquePair(SessionRun.class, equal(SessionRun::getRound),
                         filtering((a, b) -> a.getSession().sharesSpeakerWith(b.getSession())))
-                .penalize(ONE_HARD, (a, b) -> a.getSession().sharedSpeakerCount(b.getSession()))
+                .penalize(ConstraintWeights.get(SPEAKER_CONFLICT), (a, b) -> a.getSession().sharedSpeakerCount(b.getSession()))
                 .justifyWith((a, b, score) -> new SpeakerDoubleBooked(a.getRound().id(), a.getId(), b.getId(),
                         a.getSession().sharedSpeakerCount(b.getSession())))
                 .asConstraint(SPEAKER_CONFLICT);
@@ -143,7 +141,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint speakerUnavailable(ConstraintFactory factory) {
         return factory.forEach(SessionRun.class)
                 .filter(run -> unavailableSpeakers(run) > 0)
-                .penalize(ONE_HARD, BreakoutConstraintProvider::unavailableSpeakers)
+                .penalize(ConstraintWeights.get(SPEAKER_UNAVAILABLE), BreakoutConstraintProvider::unavailableSpeakers)
                 .justifyWith((run, score) -> new SpeakerUnavailable(run.getId(), run.getRound().id(),
                         unavailableSpeakers(run)))
                 .asConstraint(SPEAKER_UNAVAILABLE);
@@ -157,7 +155,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint roomUnavailable(ConstraintFactory factory) {
         return factory.forEach(SessionRun.class)
                 .filter(run -> !run.getRoom().isAvailableIn(run.getRound()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(ROOM_UNAVAILABLE))
                 .justifyWith((run, score) -> new RoomUnavailable(run.getId(), run.getRoom().id(),
                         run.getRound().id()))
                 .asConstraint(ROOM_UNAVAILABLE);
@@ -167,7 +165,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint roundNotAllowed(ConstraintFactory factory) {
         return factory.forEach(SessionRun.class)
                 .filter(run -> !run.getSession().isAllowedIn(run.getRound()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(ROUND_NOT_ALLOWED))
                 .justifyWith((run, score) -> new RoundNotAllowed(run.getId(), run.getRound().id()))
                 .asConstraint(ROUND_NOT_ALLOWED);
     }
@@ -176,7 +174,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint roomTagsMissing(ConstraintFactory factory) {
         return factory.forEach(SessionRun.class)
                 .filter(run -> missingTags(run) > 0)
-                .penalize(ONE_HARD, BreakoutConstraintProvider::missingTags)
+                .penalize(ConstraintWeights.get(ROOM_TAGS_MISSING), BreakoutConstraintProvider::missingTags)
                 .justifyWith((run, score) -> new RoomTagsMissing(run.getId(), run.getRoom().id(), missingTags(run)))
                 .asConstraint(ROOM_TAGS_MISSING);
     }
@@ -193,7 +191,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     /** Two seats of one attendee in the same round. */
     Constraint attendeeDoubleBooked(ConstraintFactory factory) {
         return factory.forEachUniquePair(Seat.class, equal(Seat::getAttendee), equal(Seat::getRound))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(ATTENDEE_DOUBLE_BOOKED))
                 .justifyWith((a, b, score) -> new AttendeeDoubleBooked(a.getAttendee().id(), a.getRound().id(),
                         a.getRun().getId(), b.getRun().getId()))
                 .asConstraint(ATTENDEE_DOUBLE_BOOKED);
@@ -202,7 +200,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     /** An attendee seated twice in the same session (in two runs of a repeated session). */
     Constraint sessionAttendedTwice(ConstraintFactory factory) {
         return factory.forEachUniquePair(Seat.class, equal(Seat::getAttendee), equal(Seat::getSession))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(SESSION_ATTENDED_TWICE))
                 .justifyWith((a, b, score) -> new SessionAttendedTwice(a.getAttendee().id(), a.getSession().id()))
                 .asConstraint(SESSION_ATTENDED_TWICE);
     }
@@ -211,7 +209,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint seatInUnwantedRound(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.getAttendee().wants(seat.getRound()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(SEAT_IN_UNWANTED_ROUND))
                 .justifyWith((seat, score) -> new SeatInUnwantedRound(seat.getAttendee().id(),
                         seat.getRun().getId(), seat.getRound().id()))
                 .asConstraint(SEAT_IN_UNWANTED_ROUND);
@@ -221,7 +219,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint audienceRestricted(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.getSession().admits(seat.getAttendee()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(AUDIENCE_RESTRICTED))
                 .justifyWith((seat, score) -> new AudienceRestricted(seat.getAttendee().id(),
                         seat.getSession().id()))
                 .asConstraint(AUDIENCE_RESTRICTED);
@@ -232,7 +230,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .filter(seat -> !seat.getAttendee().ranked(seat.getSession()))
                 .join(EventSettings.class, filtering((seat, settings) -> !settings.allowUnranked()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(UNRANKED_NOT_ALLOWED))
                 .justifyWith((seat, settings, score) -> new UnrankedSession(seat.getAttendee().id(),
                         seat.getSession().id()))
                 .asConstraint(UNRANKED_NOT_ALLOWED);
@@ -243,7 +241,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .filter(seat -> seat.isPinned() && seat.getPinnedRound() != null
                         && !seat.getPinnedRound().equals(seat.getRound()))
-                .penalize(ONE_HARD)
+                .penalize(ConstraintWeights.get(PINNED_SEAT_MOVED))
                 .justifyWith((seat, score) -> new PinnedSeatMoved(seat.getAttendee().id(), seat.getRun().getId(),
                         seat.getPinnedRound().id(), String.valueOf(seat.getRound())))
                 .asConstraint(PINNED_SEAT_MOVED);
@@ -257,7 +255,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint unfilledSeat(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Seat.class)
                 .filter(seat -> seat.getRun() == null)
-                .penalize(HardMediumSoftLongScore.ONE_MEDIUM)
+                .penalize(ConstraintWeights.get(UNFILLED_SEAT))
                 .justifyWith((seat, score) -> new UnfilledSeat(seat.getAttendee().id(), seat.getId()))
                 .asConstraint(UNFILLED_SEAT);
     }
@@ -271,7 +269,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
         return factory.forEach(Seat.class)
                 .join(EventSettings.class)
                 .filter((seat, settings) -> settings.seatCost(seat.getAttendee(), seat.getSession()) > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
+                .penalizeLong(ConstraintWeights.get(PREFERENCE_COST),
                         (seat, settings) -> settings.seatCost(seat.getAttendee(), seat.getSession()))
                 .justifyWith((seat, settings, score) -> new SeatPreference(seat.getAttendee().id(),
                         seat.getSession().id(), seat.getAttendee().rankOf(seat.getSession()),
@@ -284,7 +282,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
         return factory.forEachUniquePair(SessionRun.class, equal(SessionRun::getRound),
                         filtering((a, b) -> !a.getSession().equals(b.getSession())
                                 && a.getSession().sharedThemeCount(b.getSession()) > 0))
-                .penalize(HardMediumSoftLongScore.ofSoft(5), (a, b) -> a.getSession().sharedThemeCount(b.getSession()))
+                .penalize(ConstraintWeights.get(THEME_CLASH), (a, b) -> a.getSession().sharedThemeCount(b.getSession()))
                 .justifyWith((a, b, score) -> new ThemeClash(a.getRound().id(), a.getId(), b.getId(),
                         a.getSession().sharedThemeCount(b.getSession())))
                 .asConstraint(THEME_CLASH);
@@ -294,7 +292,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint seatChanged(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Seat.class)
                 .filter(Seat::movedFromPrevious)
-                .penalize(HardMediumSoftLongScore.ofSoft(20))
+                .penalize(ConstraintWeights.get(SEAT_CHANGED))
                 .justifyWith((seat, score) -> new SeatChanged(seat.getAttendee().id(), seat.getPreviousSession().id(),
                         seat.getPreviousRound().id(), seat.getRun() == null ? null : seat.getRun().getId()))
                 .asConstraint(SEAT_CHANGED);
@@ -304,7 +302,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     Constraint placementChanged(ConstraintFactory factory) {
         return factory.forEach(SessionRun.class)
                 .filter(run -> run.hasPreviousPlacement() && placementChange(run) > 0)
-                .penalize(HardMediumSoftLongScore.ofSoft(10), BreakoutConstraintProvider::placementChange)
+                .penalize(ConstraintWeights.get(PLACEMENT_CHANGED), BreakoutConstraintProvider::placementChange)
                 .justifyWith((run, score) -> new PlacementChanged(run.getId(), run.getPreviousRound().id(),
                         run.getPreviousRoom().id(), run.getRound().id(), run.getRoom().id()))
                 .asConstraint(PLACEMENT_CHANGED);

@@ -1,0 +1,48 @@
+package org.breakout.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code breakout} command line: one subcommand per job. */
+@Command(name = "breakout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Places parallel sessions in rounds and rooms and seats every attendee in the sessions "
+                + "they asked for, optimally (Timefold Solver).",
+        subcommands = { SolveCommand.class, CommandLine.HelpCommand.class },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:solved; no hard rule broken",
+                "1:internal error (a bug: please report it with the input)",
+                "2:usage error (unknown option, missing argument)",
+                "3:bad input: the event file is missing or invalid; nothing written",
+                "4:solved and written, but hard rules are broken" })
+public class BreakoutCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new BreakoutCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("breakout: internal error: " + e);
+            cmd.getErr().println("Please report this with the input file; details follow.");
+            e.printStackTrace(cmd.getErr());
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+}

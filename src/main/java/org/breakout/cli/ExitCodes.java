@@ -1,0 +1,19 @@
+package org.breakout.cli;
+
+/** Exit codes of every breakout command (documented in the README). */
+public final class ExitCodes {
+
+    /** Solved, and no hard rule is broken. */
+    public static final int OK = 0;
+    /** Unexpected failure (a bug): please report it with the input. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Wrong command line: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** The input file is missing, unreadable or invalid; nothing was written. */
+    public static final int BAD_INPUT = 3;
+    /** Solved and written, but hard rules are broken (see the summary). */
+    public static final int HARD_RULES_BROKEN = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,132 @@
+package org.breakout.solver;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.SolverJob;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import org.breakout.domain.Schedule;
+
+/**
+ * Solves a schedule with the default solver configuration and the given limits: the one place the CLI,
+ * benchmarks and tests start the solver from. Reproducible for a given seed when the stop is a step limit.
+ */
+public final class ScheduleSolver implements AutoCloseable {
+
+    /**
+     * @param timeLimit overall cap on solving time
+     * @param unimprovedLimit stop when the best score has not improved for this long
+     * @param localSearchStepLimit if not null, local search stops after this many steps (deterministic; tests)
+     * @param seed random seed of the solver
+     */
+    public record Options(Duration timeLimit, Duration unimprovedLimit, Integer localSearchStepLimit, long seed) {
+
+        public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(5);
+        public static final Duration DEFAULT_UNIMPROVED_LIMIT = Duration.ofSeconds(20);
+
+        public static Options defaults() {
+            return new Options(DEFAULT_TIME_LIMIT, DEFAULT_UNIMPROVED_LIMIT, null, 0L);
+        }
+
+        /** Deterministic: a step limit on local search and no clock (only a generous safety cap). */
+        public static Options steps(int localSearchSteps, long seed) {
+            return new Options(Duration.ofMinutes(10), null, localSearchSteps, seed);
+        }
+    }
+
+    private final SolverFactory<Schedule> solverFactory;
+    private final SolverManager<Schedule, Long> solverManager;
+    private final SolutionManager<Schedule, HardMediumSoftLongScore> solutionManager;
+    private volatile SolverJob<Schedule, Long> job;
+
+    public ScheduleSolver(Options options) {
+        this(SolverConfig.createFromXmlResource("org/breakout/solver/solverConfig.xml"), options);
+    }
+
+    public ScheduleSolver(SolverConfig baseConfig, Options options) {
+        SolverConfig config = configure(baseConfig, options);
+        this.solverFactory = SolverFactory.create(config);
+        this.solverManager = SolverManager.create(solverFactory);
+        this.solutionManager = SolutionManager.create(solverFactory);
+    }
+
+    static SolverConfig configure(SolverConfig baseConfig, Options options) {
+        SolverConfig config = baseConfig.copyConfig().withRandomSeed(options.seed());
+        TerminationConfig termination = new TerminationConfig();
+        if (options.timeLimit() != null) {
+            termination.setSpentLimit(options.timeLimit());
+        }
+        if (options.unimprovedLimit() != null) {
+            termination.setUnimprovedSpentLimit(options.unimprovedLimit());
+        }
+        config.setTerminationConfig(termination);
+        if (options.localSearchStepLimit() != null) {
+            for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
+                if (phase instanceof LocalSearchPhaseConfig localSearch) {
+                    localSearch.setTerminationConfig(new TerminationConfig()
+                            .withStepCountLimit(options.localSearchStepLimit()));
+                }
+            }
+        }
+        return config;
+    }
+
+    /** Solves and blocks until the solver stops (by a limit or {@link #terminateEarly()}); returns the best. */
+    public Schedule solve(Schedule problem, Consumer<Schedule> onNewBest) {
+        job = solverManager.solveBuilder()
+                .withProblemId(1L)
+                .withProblem(problem)
+                .withBestSolutionEventConsumer(event -> onNewBest.accept(event.solution()))
+                .run();
+        try {
+            return job.getFinalBestSolution();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Solving was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Solving failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public Schedule solve(Schedule problem) {
+        return solve(problem, best -> {
+        });
+    }
+
+    /** Asks the running solve to stop; {@link #solve} then returns the best schedule found so far. */
+    public void terminateEarly() {
+        SolverJob<Schedule, Long> running = job;
+        if (running != null) {
+            running.terminateEarly();
+        }
+    }
+
+    public ScoreAnalysis<HardMediumSoftLongScore> analyze(Schedule schedule) {
+        return solutionManager.analyze(schedule);
+    }
+
+    public long scoreCalculationSpeed() {
+        SolverJob<Schedule, Long> running = job;
+        return running == null ? 0 : running.getScoreCalculationSpeed();
+    }
+
+    public Duration solvingDuration() {
+        SolverJob<Schedule, Long> running = job;
+        return running == null ? Duration.ZERO : running.getSolvingDuration();
+    }
+
+    @Override
+    public void close() {
+        solverManager.close();
+    }
+}
