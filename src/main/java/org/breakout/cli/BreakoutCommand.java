@@ -36,7 +36,6 @@ public class BreakoutCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new BreakoutCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL_ERROR);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("breakout: internal error: " + e);
             cmd.getErr().println("Please report this with the input file; details follow.");
