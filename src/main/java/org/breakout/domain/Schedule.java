@@ -38,7 +38,7 @@ public class Schedule {
     @PlanningEntityCollectionProperty
     private List<Seat> seats;
 
-    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides;
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
 
     @PlanningScore
     private HardMediumSoftLongScore score;
@@ -58,7 +58,8 @@ public class Schedule {
         this.attendees = attendees;
         this.runs = runs;
         this.seats = seats;
-        this.constraintWeightOverrides = constraintWeightOverrides;
+        this.constraintWeightOverrides = constraintWeightOverrides == null
+                ? ConstraintWeightOverrides.none() : constraintWeightOverrides;
     }
 
     public String getName() {
@@ -99,6 +100,10 @@ public class Schedule {
 
     public ConstraintWeightOverrides<HardMediumSoftLongScore> getConstraintWeightOverrides() {
         return constraintWeightOverrides;
+    }
+
+    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
+        this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
     public HardMediumSoftLongScore getScore() {
