@@ -1,9 +1,7 @@
 package org.breakout.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,23 +93,8 @@ public final class ScheduleWriter {
         return node;
     }
 
-    /** Writes the document atomically: to a temporary file beside the target, then renamed over it. */
+    /** Writes the document atomically (see {@link JsonFiles}). */
     public static void write(ObjectNode document, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            Json.MAPPER.writeValue(temp.toFile(), document);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        JsonFiles.write(document, target);
     }
 }

@@ -1,0 +1,192 @@
+package org.breakout.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * How attendees rank the sessions of a {@link RegistrationForm}: a random-utility (Plackett–Luce) model.
+ *
+ * <p>Attendee <i>a</i> values session <i>s</i> at
+ * <pre>
+ *   u(a, s) = ln popularity(s)
+ *           + themeBoost    × (number of the session's themes whose group <i>a</i> is a member of, at most maxThemeMatches)
+ *           + audienceBoost × [the session has an audience and <i>a</i> belongs to it]
+ *           + noise × Gumbel
+ * </pre>
+ * and ranks, in every section of the form in which they want a seat, the sessions they may attend by falling
+ * utility. With Gumbel noise this is the Plackett–Luce model: the first choice falls on <i>s</i> with
+ * probability proportional to exp(u); later choices likewise among the rest.
+ * <ul>
+ * <li><b>Skewed popularity</b>: a few sessions are wanted by many ({@link #skewedPopularity}: Zipf-like weights,
+ * or weights the caller knows).</li>
+ * <li><b>Interests correlated through themes</b>: members of a theme group rank that group's sessions higher,
+ * in every round, so demand for a group's sessions comes from the same people.</li>
+ * <li><b>Depth</b>: how many sessions someone ranks is a trait of the person ({@link #drawDepth}): some rank
+ * none (registered without choosing), some only one per seat, most a few, some everything.</li>
+ * <li><b>Ties</b>: now and then two neighbouring choices get the same rank.</li>
+ * </ul>
+ * Ranks restart at 1 in each section; the result is written as {@code {"session": …, "rank": r}}.
+ */
+public final class PreferenceModel {
+
+    /** Depth {@link #drawDepth} returns for "ranks every session in the section". */
+    public static final int ALL = Integer.MAX_VALUE;
+
+    /**
+     * The model's knobs.
+     *
+     * @param themeBoost utility added per matching theme group membership
+     * @param maxThemeMatches at most this many matching groups count
+     * @param audienceBoost utility added to a session with an audience the attendee belongs to (a closed
+     *        session is made for its members)
+     * @param noise scale of the Gumbel noise: smaller is more predictable, more alike
+     * @param tieProbability chance that a ranked section has one tie between neighbouring choices
+     * @param depthShares shares of attendees ranking 0 (none at all), 1, 2, 3, … sessions per seat they want in
+     *        a section; the last entry is the share ranking every session
+     */
+    public record Settings(double themeBoost, int maxThemeMatches, double audienceBoost, double noise,
+            double tieProbability, double[] depthShares) {
+
+        /** Defaults: 5 % rank nothing, 10 % one per seat, 20 % two, 50 % three, 15 % all; 6 % of lists have a tie. */
+        public static Settings defaults() {
+            return new Settings(1.2, 2, 3.0, 1.0, 0.06, new double[] { 0.05, 0.10, 0.20, 0.50, 0.15 });
+        }
+    }
+
+    /** One ranked session. */
+    public record Choice(String session, int rank) {
+    }
+
+    private final RegistrationForm form;
+    private final Settings settings;
+    private final Map<String, Double> logPopularity = new LinkedHashMap<>();
+
+    /**
+     * @param popularity weight of each session on the form (see {@link #skewedPopularity}); must be positive
+     */
+    public PreferenceModel(RegistrationForm form, Map<String, Double> popularity, Settings settings) {
+        this.form = form;
+        this.settings = settings;
+        for (RegistrationForm.Item item : form.items()) {
+            Double weight = popularity.get(item.id());
+            if (weight == null || !(weight > 0)) {
+                throw new IllegalArgumentException("no positive popularity for session " + item.id());
+            }
+            logPopularity.put(item.id(), StrictMath.log(weight));
+        }
+    }
+
+    public RegistrationForm form() {
+        return form;
+    }
+
+    /**
+     * Popularity weights with a long tail: the sessions of each section are put in a random order and given
+     * Zipf weights 1, 1/2<sup>s</sup>, 1/3<sup>s</sup>, … scaled so that the section's mean weight is 1.
+     * Sessions in {@code known} keep the weight given there (e.g. what the organisers expect).
+     */
+    public static Map<String, Double> skewedPopularity(RegistrationForm form, Map<String, Double> known,
+            double exponent, Random rng) {
+        Map<String, Double> popularity = new LinkedHashMap<>();
+        for (RegistrationForm.Section section : form.sections()) {
+            List<String> unknown = new ArrayList<>();
+            for (RegistrationForm.Item item : section.items()) {
+                if (!known.containsKey(item.id())) {
+                    unknown.add(item.id());
+                }
+            }
+            // Fisher–Yates with the given generator (Collections.shuffle would do too; spelt out for clarity).
+            for (int i = unknown.size() - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                String t = unknown.get(i);
+                unknown.set(i, unknown.get(j));
+                unknown.set(j, t);
+            }
+            double sum = 0;
+            double[] weights = new double[unknown.size()];
+            for (int k = 0; k < weights.length; k++) {
+                weights[k] = 1.0 / StrictMath.pow(k + 1, exponent);
+                sum += weights[k];
+            }
+            Map<String, Double> drawn = new LinkedHashMap<>();
+            for (int k = 0; k < weights.length; k++) {
+                drawn.put(unknown.get(k), weights[k] * weights.length / sum);
+            }
+            for (RegistrationForm.Item item : section.items()) {
+                popularity.put(item.id(), known.containsKey(item.id()) ? known.get(item.id()) : drawn.get(item.id()));
+            }
+        }
+        return popularity;
+    }
+
+    /** How many sessions per wanted seat this person ranks: 0 … n, or {@link #ALL}. */
+    public int drawDepth(Random rng) {
+        int index = Streams.weighted(rng, settings.depthShares());
+        return index == settings.depthShares().length - 1 ? ALL : index;
+    }
+
+    /**
+     * The ranked choices of one attendee: for every section with rounds they want a seat in, the sessions they
+     * may attend (audience) ranked by utility, {@code depth} per wanted seat (or all), ranks restarting at 1.
+     *
+     * @param tags the attendee's tags (audience checks)
+     * @param groups theme ids of the groups the attendee is a member of
+     * @param wantedRounds round ids the attendee wants a seat in
+     * @param depth from {@link #drawDepth}
+     */
+    public List<Choice> rank(Random rng, Set<String> tags, Set<String> groups, Set<String> wantedRounds, int depth) {
+        List<Choice> choices = new ArrayList<>();
+        for (RegistrationForm.Section section : form.sections()) {
+            int seats = (int) section.rounds().stream().filter(wantedRounds::contains).count();
+            if (seats == 0) {
+                continue;
+            }
+            // Draw noise for every session of the section, eligible or not, so that one person's draws do not
+            // depend on which sessions they may attend.
+            List<Scored> scored = new ArrayList<>();
+            for (RegistrationForm.Item item : section.items()) {
+                double noise = settings.noise() * Streams.gumbel(rng);
+                if (!item.admits(tags)) {
+                    continue;
+                }
+                int matches = 0;
+                for (String theme : item.themes()) {
+                    if (groups.contains(theme)) {
+                        matches++;
+                    }
+                }
+                double utility = logPopularity.get(item.id())
+                        + settings.themeBoost() * Math.min(matches, settings.maxThemeMatches())
+                        + (item.audience().isEmpty() ? 0.0 : settings.audienceBoost())
+                        + noise;
+                scored.add(new Scored(item.id(), utility, scored.size()));
+            }
+            // The tie draw is made for every section, ranked or not, to keep the stream aligned.
+            double tieDraw = rng.nextDouble();
+            int tieAt = rng.nextInt(Math.max(1, section.items().size() - 1));
+            int count = depth == ALL ? scored.size() : (int) Math.min(scored.size(), (long) depth * seats);
+            if (count == 0) {
+                continue;
+            }
+            scored.sort(Comparator.comparingDouble(Scored::utility).reversed().thenComparingInt(Scored::order));
+            boolean tie = count >= 2 && tieDraw < settings.tieProbability();
+            int tiePosition = tie ? tieAt % (count - 1) : -1; // choices tiePosition and tiePosition+1 share a rank
+            int rank = 0;
+            for (int i = 0; i < count; i++) {
+                if (i == 0 || i - 1 != tiePosition) {
+                    rank++;
+                }
+                choices.add(new Choice(scored.get(i).id(), rank));
+            }
+        }
+        return choices;
+    }
+
+    private record Scored(String id, double utility, int order) {
+    }
+}

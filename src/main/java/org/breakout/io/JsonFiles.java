@@ -1,0 +1,71 @@
+package org.breakout.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The one way breakout writes a file: stable bytes, and atomically (temporary file beside the target, then rename). */
+public final class JsonFiles {
+
+    private JsonFiles() {
+    }
+
+    /**
+     * The document as text: pretty printed with "\n" line ends on every platform and a final newline, so the
+     * same document gives the same bytes everywhere.
+     */
+    public static String render(JsonNode document) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return Json.MAPPER.writer(printer).writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    public static void write(JsonNode document, Path target) throws IOException {
+        writeAtomically(render(document), target);
+    }
+
+    /** Writes text atomically: readers see the old file or the new one, never half of one. */
+    public static void writeAtomically(String text, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = Objects.requireNonNull(absolute.getParent());
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            keepPermissions(temp, absolute);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A temporary file is private (rw-------); give the new file the target's permissions when it exists, else
+     * rw-r--r--, as a file written directly would get.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
+    }
+}
