@@ -291,15 +291,20 @@ public final class G40Profile {
     /** A synthetic, plausible, unique name such as "J. de Vries (Zwolle)". */
     static String name(String city, Random rng, Set<String> taken) {
         for (int attempt = 0;; attempt++) {
-            String initials = INITIALS[Streams.weighted(rng, INITIAL_WEIGHTS)] + ".";
-            if (rng.nextDouble() < 0.2 || attempt >= 20) {
-                initials += INITIALS[Streams.weighted(rng, INITIAL_WEIGHTS)] + ".";
-            }
-            String name = initials + " " + SURNAMES[rng.nextInt(SURNAMES.length)] + " (" + city + ")";
+            String name = personName(rng, attempt >= 20) + " (" + city + ")";
             if (taken.add(name)) {
                 return name;
             }
         }
+    }
+
+    /** Initials and a common surname, "J. de Vries" (one in five, or always with {@code twoInitials}: "J.M. …"). */
+    static String personName(Random rng, boolean twoInitials) {
+        String initials = INITIALS[Streams.weighted(rng, INITIAL_WEIGHTS)] + ".";
+        if (rng.nextDouble() < 0.2 || twoInitials) {
+            initials += INITIALS[Streams.weighted(rng, INITIAL_WEIGHTS)] + ".";
+        }
+        return initials + " " + SURNAMES[rng.nextInt(SURNAMES.length)];
     }
 
     /** The id form of a city name: lower case, words joined by hyphens ("'s-Hertogenbosch" → "s-hertogenbosch"). */

@@ -2,11 +2,13 @@ package org.breakout.generate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * How attendees rank the sessions of a {@link RegistrationForm}: a random-utility (Plackett–Luce) model.
@@ -30,7 +32,11 @@ import java.util.Set;
  * none (registered without choosing), some only one per seat, most a few, some everything.</li>
  * <li><b>Ties</b>: now and then two neighbouring choices get the same rank.</li>
  * </ul>
- * Ranks restart at 1 in each section; the result is written as {@code {"session": …, "rank": r}}.
+ * Ranks restart at 1 in each section; the result is written as {@code {"session": …, "rank": r}}. A form with one
+ * section over all rounds gives one ranked list for the whole event ({@link #rankList}); a form with a section
+ * per round gives a list per round, in which a repeated session (on the form in each of its rounds) is ranked
+ * once. The registrations of the Schiedam event ({@link RegistrationGenerator}) and the synthetic events of
+ * {@link EventGenerator} are both drawn from this model.
  */
 public final class PreferenceModel {
 
@@ -65,6 +71,8 @@ public final class PreferenceModel {
     private final RegistrationForm form;
     private final Settings settings;
     private final Map<String, Double> logPopularity = new LinkedHashMap<>();
+    /** Per section, ln popularity of its items in their order (looked up once, not per attendee). */
+    private final List<double[]> sectionLogPopularity = new ArrayList<>();
 
     /**
      * @param popularity weight of each session on the form (see {@link #skewedPopularity}); must be positive
@@ -78,6 +86,9 @@ public final class PreferenceModel {
                 throw new IllegalArgumentException("no positive popularity for session " + item.id());
             }
             logPopularity.put(item.id(), StrictMath.log(weight));
+        }
+        for (RegistrationForm.Section section : form.sections()) {
+            sectionLogPopularity.add(section.items().stream().mapToDouble(item -> logPopularity.get(item.id())).toArray());
         }
     }
 
@@ -140,18 +151,47 @@ public final class PreferenceModel {
      * @param depth from {@link #drawDepth}
      */
     public List<Choice> rank(Random rng, Set<String> tags, Set<String> groups, Set<String> wantedRounds, int depth) {
+        return rank(rng, tags, groups, wantedRounds,
+                seats -> depth == ALL ? ALL : (int) Math.min(ALL, (long) depth * seats));
+    }
+
+    /**
+     * Like {@link #rank}, but {@code length} is the length of each section's ranked list, however many seats the
+     * attendee wants in it: with one section over all rounds, one ranked list of {@code length} sessions for the
+     * whole event.
+     */
+    public List<Choice> rankList(Random rng, Set<String> tags, Set<String> groups, Set<String> wantedRounds,
+            int length) {
+        return rank(rng, tags, groups, wantedRounds, seats -> length);
+    }
+
+    /**
+     * The ranking itself; {@code listLength} gives the list length of a section from the number of seats the
+     * attendee wants in it. A session that is on the form more than once (a repeated session, in the section of
+     * every round it is given in) is ranked at most once: where it first makes the list.
+     */
+    private List<Choice> rank(Random rng, Set<String> tags, Set<String> groups, Set<String> wantedRounds,
+            IntUnaryOperator listLength) {
         List<Choice> choices = new ArrayList<>();
-        for (RegistrationForm.Section section : form.sections()) {
-            int seats = (int) section.rounds().stream().filter(wantedRounds::contains).count();
+        Set<String> ranked = new HashSet<>();
+        for (int s = 0; s < form.sections().size(); s++) {
+            RegistrationForm.Section section = form.sections().get(s);
+            double[] logPopularities = sectionLogPopularity.get(s);
+            int seats = 0;
+            for (String round : section.rounds()) {
+                seats += wantedRounds.contains(round) ? 1 : 0;
+            }
             if (seats == 0) {
                 continue;
             }
             // Draw noise for every session of the section, eligible or not, so that one person's draws do not
             // depend on which sessions they may attend.
             List<Scored> scored = new ArrayList<>();
-            for (RegistrationForm.Item item : section.items()) {
+            List<RegistrationForm.Item> items = section.items();
+            for (int i = 0; i < items.size(); i++) {
+                RegistrationForm.Item item = items.get(i);
                 double noise = settings.noise() * Streams.gumbel(rng);
-                if (!item.admits(tags)) {
+                if (!item.admits(tags) || !item.fits(wantedRounds) || (!ranked.isEmpty() && ranked.contains(item.id()))) {
                     continue;
                 }
                 int matches = 0;
@@ -160,7 +200,7 @@ public final class PreferenceModel {
                         matches++;
                     }
                 }
-                double utility = logPopularity.get(item.id())
+                double utility = logPopularities[i]
                         + settings.themeBoost() * Math.min(matches, settings.maxThemeMatches())
                         + (item.audience().isEmpty() ? 0.0 : settings.audienceBoost())
                         + noise;
@@ -169,11 +209,11 @@ public final class PreferenceModel {
             // The tie draw is made for every section, ranked or not, to keep the stream aligned.
             double tieDraw = rng.nextDouble();
             int tieAt = rng.nextInt(Math.max(1, section.items().size() - 1));
-            int count = depth == ALL ? scored.size() : (int) Math.min(scored.size(), (long) depth * seats);
+            int count = Math.min(scored.size(), Math.max(0, listLength.applyAsInt(seats)));
             if (count == 0) {
                 continue;
             }
-            scored.sort(Comparator.comparingDouble(Scored::utility).reversed().thenComparingInt(Scored::order));
+            List<Scored> best = best(scored, count);
             boolean tie = count >= 2 && tieDraw < settings.tieProbability();
             int tiePosition = tie ? tieAt % (count - 1) : -1; // choices tiePosition and tiePosition+1 share a rank
             int rank = 0;
@@ -181,11 +221,39 @@ public final class PreferenceModel {
                 if (i == 0 || i - 1 != tiePosition) {
                     rank++;
                 }
-                choices.add(new Choice(scored.get(i).id(), rank));
+                choices.add(new Choice(best.get(i).id(), rank));
+                ranked.add(best.get(i).id());
             }
         }
         return choices;
     }
+
+    /** The {@code count} highest utilities, highest first (equal utilities: in form order). */
+    private static List<Scored> best(List<Scored> scored, int count) {
+        if (count * 4L >= scored.size()) {
+            scored.sort(BY_UTILITY);
+            return scored;
+        }
+        // A few out of many (a long list of which a person ranks three): select rather than sort.
+        List<Scored> best = new ArrayList<>(count);
+        boolean[] taken = new boolean[scored.size()];
+        for (int k = 0; k < count; k++) {
+            int top = -1;
+            for (int i = 0; i < scored.size(); i++) {
+                if (!taken[i] && (top < 0 || BY_UTILITY.compare(scored.get(i), scored.get(top)) < 0)) {
+                    top = i;
+                }
+            }
+            taken[top] = true;
+            best.add(scored.get(top));
+        }
+        return best;
+    }
+
+    private static final Comparator<Scored> BY_UTILITY = (a, b) -> {
+        int byUtility = Double.compare(b.utility(), a.utility());
+        return byUtility != 0 ? byUtility : Integer.compare(a.order(), b.order());
+    };
 
     private record Scored(String id, double utility, int order) {
     }

@@ -29,12 +29,27 @@ import org.breakout.domain.SessionRun;
  */
 public record RegistrationForm(List<String> choiceRounds, List<Section> sections) {
 
-    /** A session as the form shows it. */
-    public record Item(String id, String title, List<String> themes, List<String> audience) {
+    /**
+     * A session as the form shows it.
+     *
+     * @param rounds ids of the rounds the session can be attended in, when the form says so for each session
+     *        (one ranked list over sessions of different rounds); empty: its section's rounds say it
+     */
+    public record Item(String id, String title, List<String> themes, List<String> audience, List<String> rounds) {
+
+        /** A session whose rounds are those of its section. */
+        public Item(String id, String title, List<String> themes, List<String> audience) {
+            this(id, title, themes, audience, List.of());
+        }
 
         /** Whether someone with these tags may take this session (an empty audience is open to all). */
         public boolean admits(Set<String> tags) {
             return audience.isEmpty() || !Collections.disjoint(audience, tags);
+        }
+
+        /** Whether the session can be in one of these rounds (always, when the item names no rounds). */
+        public boolean fits(Set<String> wantedRounds) {
+            return rounds.isEmpty() || !Collections.disjoint(rounds, wantedRounds);
         }
     }
 

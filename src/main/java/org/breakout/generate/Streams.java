@@ -24,6 +24,14 @@ public final class Streams {
         return new Random(mix(h ^ part.length()));
     }
 
+    /**
+     * The {@code index}-th of many independent streams for the named part (e.g. one per attendee), so that the
+     * items can be drawn in any order, or in parallel, and still get the same numbers.
+     */
+    public static Random of(long seed, String part, long index) {
+        return new Random(mix(of(seed, part).nextLong() ^ mix(index)));
+    }
+
     /** SplitMix64's finaliser: a well-spread 64-bit hash. */
     static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;

@@ -121,4 +121,55 @@ class PreferenceModelTest {
         }
         assertThat(ties).isBetween(30, 100); // 6 % of lists
     }
+
+    /** One section over both rounds, each session shown with its round: one ranked list for the event. */
+    @Test
+    void rankListGivesOneListOfTheGivenLength() throws Exception {
+        RegistrationForm perRound = form();
+        List<RegistrationForm.Item> items = new ArrayList<>();
+        for (RegistrationForm.Section section : perRound.sections()) {
+            for (RegistrationForm.Item item : section.items()) {
+                items.add(new RegistrationForm.Item(item.id(), item.title(), item.themes(), item.audience(),
+                        section.rounds()));
+            }
+        }
+        RegistrationForm event = new RegistrationForm(List.of("R1", "R2"),
+                List.of(new RegistrationForm.Section("all", List.of("R1", "R2"), items)));
+        PreferenceModel model = new PreferenceModel(event, flat(), PreferenceModel.Settings.defaults());
+        Random rng = new Random(6);
+        for (int i = 0; i < 200; i++) {
+            List<Choice> choices = model.rankList(rng, Set.of(), Set.of(), Set.of("R1", "R2"), 4);
+            assertThat(choices).hasSize(4).extracting(Choice::session).doesNotContain("C").doesNotHaveDuplicates();
+            assertThat(choices.get(0).rank()).isEqualTo(1);
+            assertThat(choices.get(3).rank()).isBetween(3, 4); // one list: ranks do not restart
+        }
+        // Only sessions that can be in a wanted round.
+        assertThat(model.rankList(rng, Set.of(), Set.of(), Set.of("R2"), 5)).extracting(Choice::session)
+                .containsExactlyInAnyOrder("T2", "D");
+        assertThat(model.rankList(rng, Set.of(), Set.of(), Set.of("R1", "R2"), 0)).isEmpty();
+    }
+
+    /** A repeated session is on the form in each round it is given in, and ranked at most once. */
+    @Test
+    void aSessionInTwoSectionsIsRankedOnce() throws Exception {
+        RegistrationForm.Item a = new RegistrationForm.Item("A", "A", List.of(), List.of());
+        RegistrationForm.Item b = new RegistrationForm.Item("B", "B", List.of(), List.of());
+        RegistrationForm.Item d = new RegistrationForm.Item("D", "D", List.of(), List.of());
+        RegistrationForm form = new RegistrationForm(List.of("R1", "R2"), List.of(
+                new RegistrationForm.Section("R1", List.of("R1"), List.of(a, b)),
+                new RegistrationForm.Section("R2", List.of("R2"), List.of(a, d))));
+        PreferenceModel model = new PreferenceModel(form, Map.of("A", 1.0, "B", 1.0, "D", 1.0),
+                PreferenceModel.Settings.defaults());
+        Random rng = new Random(7);
+        int rankedInRound2 = 0;
+        for (int i = 0; i < 500; i++) {
+            List<Choice> choices = model.rank(rng, Set.of(), Set.of(), Set.of("R1", "R2"), 1);
+            assertThat(choices).extracting(Choice::session).doesNotHaveDuplicates();
+            assertThat(choices).hasSize(2).allSatisfy(choice -> assertThat(choice.rank()).isEqualTo(1));
+            if (choices.get(1).session().equals("A")) {
+                rankedInRound2++; // not the first choice in round 1, so still free to be chosen in round 2
+            }
+        }
+        assertThat(rankedInRound2).isBetween(50, 200); // about 1/2 × 1/2
+    }
 }

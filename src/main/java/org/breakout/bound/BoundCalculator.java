@@ -1,0 +1,189 @@
+package org.breakout.bound;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.breakout.domain.Round;
+import org.breakout.domain.Schedule;
+import org.breakout.domain.Session;
+import org.breakout.domain.SessionRun;
+
+/**
+ * Computes an {@link ObjectiveBound} for a schedule: the most wanted seats any schedule can fill, and the least
+ * preference cost of a schedule that fills that many. Plain Java over the domain objects (no Timefold), and
+ * deterministic except for the integer program's time limit.
+ * <p>
+ * What every bound keeps: wanted rounds per attendee (one seat per round, as many seats as rounds wanted),
+ * eligibility ({@link org.breakout.domain.EventSettings#mayAttend}: audience, unranked rule), run seat limits (room
+ * capacity or session cap), pinned seats (they fill their seat, occupy their run's capacity, their round and their
+ * session for the attendee) and the placements in the file: every placed run keeps its round and room.
+ * <ul>
+ * <li><b>Fixed timetable</b> (every run that takes seats is placed): a min-cost flow source → attendee →
+ * (attendee, round) → run → sink ({@link FlowRelaxation.Grouping#ROUND}). It is exact unless an attendee can reach
+ * two runs of one session in different wanted rounds; then it relaxes "never twice in the same session", and the
+ * bound also takes the session-based flow ({@link FlowRelaxation.Grouping#SESSION}, which relaxes "one seat per
+ * round" instead). When neither flow's optimum happens to keep both rules, it tries to re-assign the rounds of the
+ * session-flow optimum ({@link RoundRepair}: same sessions, same cost); failing that, it solves the integer program
+ * ({@link SeatingMip}) if it has at most {@link Options#mipMaxVariables()} variables, within
+ * {@link Options#mipTimeLimit()}.</li>
+ * <li><b>Open or mixed timetable</b>: the unplaced runs become capacities no placement can exceed (see
+ * {@link SeatingModel}); both flows with per-session totals, and, where rooms per round are the tighter limit,
+ * both with per-round totals. Never exact.</li>
+ * </ul>
+ * The bound is the best of the relaxations solved: the least of their maximum seats, and at every number of seats
+ * the largest of their least costs ({@link ObjectiveBound#minPreferenceCostAt}).
+ */
+public final class BoundCalculator {
+
+    /**
+     * @param mip whether to try the exact integer program at all
+     * @param mipMaxVariables the largest program tried
+     * @param mipTimeLimit wall-clock cap on the program
+     */
+    public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
+
+        public static final Options DEFAULT = new Options(true, 3_000, Duration.ofSeconds(20));
+
+        public Options withoutMip() {
+            return new Options(false, mipMaxVariables, mipTimeLimit);
+        }
+    }
+
+    static final String PLACEMENT_RELAXED = "unplaced runs: instead of a round and a room, seat capacities that no "
+            + "placement can exceed — per (session, round) the largest suitable free rooms (one per unplaced run, one "
+            + "per round if the session has a speaker), per session its best distinct (round, room) placements, per "
+            + "round the largest free rooms for as many unplaced runs as could be there; which rooms other sessions "
+            + "take, speaker clashes between different sessions' unplaced runs and theme clashes are ignored";
+
+    private BoundCalculator() {
+    }
+
+    public static ObjectiveBound compute(Schedule schedule) {
+        return compute(schedule, Options.DEFAULT);
+    }
+
+    public static ObjectiveBound compute(Schedule schedule, Options options) {
+        long start = System.nanoTime();
+        SeatingModel model = new SeatingModel(schedule);
+        List<FlowRelaxation.Result> results = new ArrayList<>();
+        List<ObjectiveBound.Relaxation> figures = new ArrayList<>();
+        boolean fixed = model.timetableFixed();
+        String timetable = fixed ? "fixed" : model.unplacedRuns == schedule.getRuns().size() ? "open" : "mixed";
+
+        solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, results, figures);
+        boolean repeats = fixed && repeatsReachable(model);
+        if (!fixed || repeats) {
+            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.SESSION, results, figures);
+        }
+        if (!fixed && model.roundCapacityBinds()) {
+            solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.ROUND, results, figures);
+            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.ROUND, results, figures);
+        }
+        List<CostCurve> curves = results.stream().map(FlowRelaxation.Result::curve).toList();
+        long flowSeats = curves.stream().mapToLong(CostCurve::maxFlow).min().orElse(0);
+        long flowCost = ObjectiveBound.relaxedCostAt(curves, flowSeats);
+
+        long seats = flowSeats;
+        long cost = flowCost;
+        boolean exact = false;
+        String method;
+        List<String> relaxed = new ArrayList<>();
+        ObjectiveBound.Mip mip = null;
+        if (fixed) {
+            FlowRelaxation.Result feasible = results.stream()
+                    .filter(r -> r.curve().maxFlow() == flowSeats && FlowRelaxation.keepsAttendeeRules(r.solution()))
+                    .findFirst().orElse(null);
+            if (!repeats) {
+                exact = true;
+                method = "min-cost flow (exact: no attendee can take a session in two of their rounds)";
+            } else if (feasible != null) {
+                exact = true;
+                method = "min-cost flow (exact: the " + feasible.name() + " optimum keeps every rule)";
+            } else if (!model.oneRunPerSessionAndRound) {
+                // Two placed runs of one session in one round (only a schedule not read from a file can have them):
+                // the round re-assignment and the integer program do not handle them.
+                method = "min-cost flow (a session has two runs in one round: bound only)";
+                results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
+            } else if (results.stream().anyMatch(r -> r.grouping() == FlowRelaxation.Grouping.SESSION
+                    && r.curve().maxFlow() == flowSeats && RoundRepair.repair(model, r.solution()))) {
+                exact = true;
+                method = "min-cost flow (exact: the session-flow optimum, its rounds re-assigned, keeps every rule)";
+            } else {
+                method = "min-cost flow";
+                results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
+                if (!options.mip()) {
+                    mip = new ObjectiveBound.Mip("skipped: turned off", 0, 0);
+                } else {
+                    int variables = SeatingMip.countVariables(model);
+                    if (variables > options.mipMaxVariables()) {
+                        mip = new ObjectiveBound.Mip("skipped: " + variables + " variables, more than "
+                                + options.mipMaxVariables(), variables, 0);
+                    } else {
+                        SeatingMip.Result result = SeatingMip.solve(model, flowSeats, options.mipTimeLimit());
+                        mip = new ObjectiveBound.Mip(result.status(), result.variables(), result.millis());
+                        if (result.optimal()) {
+                            if (result.seats() > flowSeats || result.cost() < ObjectiveBound.relaxedCostAt(curves,
+                                    result.seats())) {
+                                throw new IllegalStateException("the integer program beat the flow relaxation ("
+                                        + result + " against " + flowSeats + " seats, cost " + flowCost + "): a bug");
+                            }
+                            exact = true;
+                            seats = result.seats();
+                            cost = result.cost();
+                            relaxed.clear();
+                            method = "integer program (ojAlgo), proven optimal; min-cost flow for the cost curve";
+                        }
+                    }
+                }
+            }
+        } else {
+            method = "min-cost flow over a relaxed timetable (best of " + results.size() + " relaxations)";
+            relaxed.add(PLACEMENT_RELAXED);
+            results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
+        }
+        if (!exact && flowSeats == 0) {
+            // Nothing can be filled beyond the pinned seats: the bound is reached.
+            exact = true;
+            relaxed.clear();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new ObjectiveBound(schedule.getName(), timetable, model.seatsWanted, model.pinnedSeats,
+                model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
+                figures, mip, millis, curves);
+    }
+
+    private static void solve(SeatingModel model, FlowRelaxation.Grouping grouping, FlowRelaxation.Aggregate aggregate,
+            List<FlowRelaxation.Result> results, List<ObjectiveBound.Relaxation> figures) {
+        long start = System.nanoTime();
+        FlowRelaxation.Result result = FlowRelaxation.solve(model, grouping, aggregate);
+        results.add(result);
+        figures.add(new ObjectiveBound.Relaxation(result.name(), result.relaxes(),
+                (int) (model.pinnedSeats + result.curve().maxFlow()), model.pinnedCost + result.curve().costAtMax(),
+                result.nodes(), result.arcs(), (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** Whether some attendee can reach runs of one session in two of their free wanted rounds. */
+    static boolean repeatsReachable(SeatingModel model) {
+        for (SeatingModel.AttendeeSlots slots : model.attendees) {
+            if (slots.remainingSeats < 2) {
+                continue;
+            }
+            for (Session session : slots.sessions) {
+                Map<Round, SessionRun> runs = model.fixedRun.getOrDefault(session, Map.of());
+                int reachable = 0;
+                for (Round round : slots.freeRounds) {
+                    SessionRun run = runs.get(round);
+                    if (run != null && model.fixedRemaining.getOrDefault(run, 0) > 0) {
+                        reachable++;
+                    }
+                }
+                if (reachable >= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,109 @@
+package org.breakout.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.breakout.bound.BoundCalculator;
+import org.breakout.bound.ObjectiveBound;
+import org.breakout.io.EventFormatException;
+import org.breakout.io.EventReader;
+import org.breakout.io.Json;
+import org.breakout.io.LoadedEvent;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bound", mixinStandardHelpOptions = true,
+        description = { "Print a proven bound on the objective of an event: the most wanted seats any schedule can fill, "
+                + "and the least preference cost of a schedule that fills that many. "
+                + "Placed runs keep their round and room; unplaced runs are relaxed. See docs/bounds.md." })
+public class BoundCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EVENT.json", description = "The event file (JSON); a schedule written by breakout works too.")
+    Path event;
+
+    @Option(names = "--json", description = "Print the bound as JSON.")
+    boolean json;
+
+    @Option(names = "--mip-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "20s",
+            description = "Time cap on the exact integer program (fixed timetable with repeated sessions; "
+                    + "default: ${DEFAULT-VALUE}).")
+    Duration mipTimeLimit;
+
+    @Option(names = "--mip-max-variables", paramLabel = "N", defaultValue = "3000",
+            description = "Largest integer program tried, in variables (default: ${DEFAULT-VALUE}); "
+                    + "above it the flow bound is given with exact=false.")
+    int mipMaxVariables;
+
+    @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
+    boolean noMip;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedEvent loaded;
+        try {
+            loaded = EventReader.read(event);
+        } catch (EventFormatException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("breakout: cannot read " + event + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit);
+        ObjectiveBound bound = BoundCalculator.compute(loaded.schedule(), options);
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(bound.toJson()));
+        } else {
+            print(out, bound);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, ObjectiveBound bound) {
+        out.printf("Event       %s (%s timetable)%n", bound.event() == null ? "" : bound.event(), bound.timetable());
+        out.printf("Seats       %d wanted%s%n", bound.seatsWanted(),
+                bound.pinnedSeats() > 0 ? ", " + bound.pinnedSeats() + " of them pinned" : "");
+        out.printf("Max seats   %d filled at most (%.1f%%)%s%n", bound.maxSeatsFilled(),
+                bound.seatsWanted() == 0 ? 100.0 : 100.0 * bound.maxSeatsFilled() / bound.seatsWanted(),
+                bound.exact() ? ", reached" : "");
+        out.printf("Min cost    %d (least preference cost with %d seats filled)%s%n", bound.minPreferenceCost(),
+                bound.maxSeatsFilled(), bound.exact() ? ", reached" : "");
+        out.printf("Bound       %s: %s%n", bound.exact() ? "EXACT (the optimum)" : "RELAXED (a proven bound)",
+                bound.method());
+        if (!bound.exact()) {
+            if (!bound.timetable().equals("fixed")) {
+                out.printf("Relaxed     placement: unplaced runs become seat capacities that no placement can exceed%n");
+            }
+            StringBuilder each = new StringBuilder();
+            for (ObjectiveBound.Relaxation relaxation : bound.relaxations()) {
+                each.append(each.length() == 0 ? "" : "; ").append(relaxation.name()).append(" ")
+                        .append(relaxation.maxSeatsFilled()).append(" seats, cost ")
+                        .append(relaxation.minPreferenceCost());
+            }
+            out.printf("Relaxed     best of: %s%n", each);
+            out.printf("            round-flow: a session may be taken twice; session-flow: two seats in one round "
+                    + "(--json and docs/bounds.md say exactly what is relaxed)%n");
+        }
+        if (bound.mip() != null) {
+            out.printf("MIP         %s (%d variables, %.1f s)%n", bound.mip().status(), bound.mip().variables(),
+                    bound.mip().millis() / 1000.0);
+        }
+        out.printf("Time        %.1f s%n", bound.millis() / 1000.0);
+    }
+}

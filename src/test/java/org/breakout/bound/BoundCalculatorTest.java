@@ -1,0 +1,201 @@
+package org.breakout.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.breakout.bound.RandomEvents.Kind;
+import org.breakout.domain.Schedule;
+import org.breakout.io.EventReader;
+import org.junit.jupiter.api.Test;
+
+/** The bound against a brute-force optimum on seeded random small events. */
+class BoundCalculatorTest {
+
+    private static final int INSTANCES = 40;
+    private static final BoundCalculator.Options WITH_MIP = new BoundCalculator.Options(true, 10_000,
+            Duration.ofSeconds(20));
+
+    @Test
+    void fixedTimetableWithoutRepeatsIsExactAtEverySeatCount() {
+        int compared = 0;
+        for (long seed = 1; seed <= INSTANCES; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_NO_REPEATS);
+            long[] truth = BruteForce.costBySeats(schedule);
+            ObjectiveBound bound = BoundCalculator.compute(schedule, WITH_MIP);
+            String what = "seed " + seed + ": " + bound.toJson();
+            int max = BruteForce.maxSeats(truth);
+            assertThat(max).as(what).isGreaterThanOrEqualTo(0);
+            assertThat(bound.timetable()).as(what).isEqualTo("fixed");
+            assertThat(bound.exact()).as(what).isTrue();
+            assertThat(bound.maxSeatsFilled()).as(what).isEqualTo(max);
+            assertThat(bound.minPreferenceCost()).as(what).isEqualTo(truth[max]);
+            assertThat(bound.mip()).as(what).isNull();
+            assertThat(bound.seatsWanted()).isEqualTo(schedule.getSeats().size());
+            // Without repeats the flow is an exact model for every number of seats, not only the maximum.
+            for (int n = 0; n <= max; n++) {
+                if (truth[n] != BruteForce.NONE) {
+                    assertThat(bound.minPreferenceCostAt(n)).as(what + " at " + n).isEqualTo(truth[n]);
+                }
+            }
+            compared++;
+        }
+        assertThat(compared).isEqualTo(INSTANCES);
+    }
+
+    @Test
+    void fixedTimetableWithRepeatsIsExactWithTheIntegerProgramAndABoundWithoutIt() {
+        int withRepeats = 0;
+        int flowNotExact = 0;
+        for (long seed = 1; seed <= INSTANCES; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
+            long[] truth = BruteForce.costBySeats(schedule);
+            int max = BruteForce.maxSeats(truth);
+
+            ObjectiveBound exact = BoundCalculator.compute(schedule, WITH_MIP);
+            String what = "seed " + seed + ": " + exact.toJson();
+            assertThat(exact.exact()).as(what).isTrue();
+            assertThat(exact.maxSeatsFilled()).as(what).isEqualTo(max);
+            assertThat(exact.minPreferenceCost()).as(what).isEqualTo(truth[max]);
+            assertValid(exact, truth, what);
+            if (BoundCalculator.repeatsReachable(new SeatingModel(schedule))) {
+                withRepeats++;
+            }
+
+            ObjectiveBound flow = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+            what = "seed " + seed + " (flow only): " + flow.toJson();
+            assertThat(flow.maxSeatsFilled()).as(what).isGreaterThanOrEqualTo(max);
+            if (flow.maxSeatsFilled() == max) {
+                assertThat(flow.minPreferenceCost()).as(what).isLessThanOrEqualTo(truth[max]);
+            }
+            assertValid(flow, truth, what);
+            if (flow.exact()) {
+                assertThat(flow.maxSeatsFilled()).as(what).isEqualTo(max);
+                assertThat(flow.minPreferenceCost()).as(what).isEqualTo(truth[max]);
+            } else {
+                flowNotExact++;
+                assertThat(flow.relaxed()).as(what).isNotEmpty();
+                assertThat(flow.mip().status()).as(what).startsWith("skipped");
+            }
+        }
+        assertThat(withRepeats).as("instances where an attendee can reach a session twice").isGreaterThan(INSTANCES / 2);
+        assertThat(flowNotExact).as("instances where the flow alone is not exact").isGreaterThan(0);
+    }
+
+    @Test
+    void openTimetableBoundIsValid() {
+        int compared = 0;
+        int relaxed = 0;
+        for (long seed = 1; compared < INSTANCES; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.OPEN);
+            long[] truth = BruteForce.costBySeats(schedule);
+            ObjectiveBound bound = BoundCalculator.compute(schedule, WITH_MIP);
+            String what = "seed " + seed + ": " + bound.toJson();
+            if (BruteForce.maxSeats(truth) < 0) {
+                continue; // no placement keeps the rules: nothing to compare
+            }
+            assertValid(bound, truth, what);
+            if (!bound.timetable().equals("fixed")) {
+                relaxed++;
+                assertThat(bound.mip()).as(what).isNull();
+                if (!bound.exact()) {
+                    assertThat(bound.relaxed()).as(what).contains(BoundCalculator.PLACEMENT_RELAXED);
+                }
+            }
+            compared++;
+        }
+        assertThat(relaxed).isGreaterThan(INSTANCES / 2);
+    }
+
+    /** maxSeatsFilled ≥ every reachable seat count, and the cost curve below the true least cost at each. */
+    private static void assertValid(ObjectiveBound bound, long[] truth, String what) {
+        int max = BruteForce.maxSeats(truth);
+        assertThat(bound.maxSeatsFilled()).as(what).isGreaterThanOrEqualTo(max);
+        long previous = -1;
+        for (int n = 0; n <= max; n++) {
+            long lower = bound.minPreferenceCostAt(n);
+            assertThat(lower).as(what + " nondecreasing at " + n).isGreaterThanOrEqualTo(previous);
+            previous = lower;
+            if (truth[n] != BruteForce.NONE) {
+                assertThat(lower).as(what + " at " + n + " seats").isLessThanOrEqualTo(truth[n]);
+            }
+        }
+        assertThat(bound.minPreferenceCostAt(bound.maxSeatsFilled())).isEqualTo(bound.minPreferenceCost());
+        assertThatThrownBy(() -> bound.minPreferenceCostAt(bound.maxSeatsFilled() + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everySessionInEveryRoundIsExactWithoutTheIntegerProgram() throws Exception {
+        // The hard case for the round-flow (every session reachable in every round): the session-flow optimum,
+        // its rounds re-assigned, is a real seating; the integer program agrees.
+        Schedule schedule = EventReader.parse(Path.of("every.json"),
+                BoundBenchmark.everySessionEveryRound(1, 30, 5, 3, 3, 1.1)).schedule();
+        ObjectiveBound flow = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+        assertThat(flow.exact()).as(flow.toJson().toString()).isTrue();
+        assertThat(flow.method()).contains("re-assigned");
+        assertThat(flow.maxSeatsFilled()).isEqualTo(90);
+        SeatingModel model = new SeatingModel(schedule);
+        SeatingMip.Result mip = SeatingMip.solve(model, 90, Duration.ofSeconds(20));
+        assertThat(mip.optimal()).isTrue();
+        assertThat(mip.seats()).isEqualTo(90);
+        assertThat(flow.minPreferenceCost()).isEqualTo(mip.cost());
+    }
+
+    @Test
+    void isDeterministic() {
+        for (long seed = 1; seed <= 5; seed++) {
+            for (Kind kind : Kind.values()) {
+                Schedule schedule = RandomEvents.schedule(seed, kind);
+                ObjectiveBound a = BoundCalculator.compute(schedule, WITH_MIP);
+                ObjectiveBound b = BoundCalculator.compute(RandomEvents.schedule(seed, kind), WITH_MIP);
+                assertThat(withoutTimes(a)).isEqualTo(withoutTimes(b));
+            }
+        }
+    }
+
+    private static ObjectNode withoutTimes(ObjectiveBound bound) {
+        ObjectNode json = bound.toJson();
+        json.remove(List.of("millis", "mip"));
+        json.withArray("relaxations").forEach(r -> ((ObjectNode) r).remove("millis"));
+        return json;
+    }
+
+    @Test
+    void pinnedSeatsCountAndOccupyTheirRun() throws Exception {
+        String json = """
+                {
+                  "rounds": [ { "id": "R1" }, { "id": "R2" } ],
+                  "rooms": [ { "id": "big", "capacity": 2 }, { "id": "small", "capacity": 1 } ],
+                  "sessions": [
+                    { "id": "A", "placements": [ { "round": "R1", "room": "big", "pinned": true } ] },
+                    { "id": "B", "placements": [ { "round": "R1", "room": "small", "pinned": true } ] },
+                    { "id": "C", "placements": [ { "round": "R2", "room": "small", "pinned": true } ] }
+                  ],
+                  "attendees": [
+                    { "id": "P1", "preferences": ["A", "B", "C"],
+                      "assignments": [ { "round": "R1", "session": "B", "room": "small", "pinned": true } ] },
+                    { "id": "P2", "preferences": ["B", "A", "C"] },
+                    { "id": "P3", "preferences": ["B", "C", "A"] }
+                  ]
+                }
+                """;
+        Schedule schedule = EventReader.parse(Path.of("pinned.json"), json).schedule();
+        ObjectiveBound bound = BoundCalculator.compute(schedule);
+        // 6 wanted seats. R1: B is full with P1's pinned seat, A holds 2; R2: C holds 1. So 4 seats at most.
+        assertThat(bound.seatsWanted()).isEqualTo(6);
+        assertThat(bound.pinnedSeats()).isEqualTo(1);
+        assertThat(bound.pinnedCost()).isEqualTo(1);
+        assertThat(bound.maxSeatsFilled()).isEqualTo(4);
+        // P1's pinned B (rank 2: cost 1); P2 and P3 in A (rank 2 and 3: 1 + 4); C to P3 (rank 2: 1) → 7.
+        assertThat(bound.minPreferenceCost()).isEqualTo(7);
+        assertThat(bound.exact()).isTrue();
+        assertThat(bound.minPreferenceCostAt(0)).isZero();
+        assertThat(bound.minPreferenceCostAt(1)).isEqualTo(1);
+    }
+}

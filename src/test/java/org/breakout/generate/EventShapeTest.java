@@ -1,0 +1,113 @@
+package org.breakout.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.breakout.generate.EventShape.Preferences;
+import org.breakout.generate.EventShape.Timetable;
+import org.junit.jupiter.api.Test;
+
+class EventShapeTest {
+
+    @Test
+    void defaults() {
+        EventShape shape = EventShape.defaults();
+        assertThat(shape).isEqualTo(new EventShape(500, 20, 4, 1, 8, 0.1, Timetable.FIXED, 0.5, Preferences.PER_ROUND,
+                3, 0.05, 1.0, 1.0));
+        assertThat(shape.repeated()).isEqualTo(2);
+        assertThat(shape.tripled()).isZero();
+        assertThat(shape.runs()).isEqualTo(22);
+    }
+
+    @Test
+    void presetsHaveTheBenchmarkShapes() {
+        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge");
+        EventShape medium = EventShape.of("medium", Map.of());
+        assertThat(EventShape.of("medium-open", Map.of())).isEqualTo(medium);
+        assertThat(medium.attendees()).isEqualTo(2000);
+        assertThat(medium.sessions()).isEqualTo(40);
+        assertThat(medium.rounds()).isEqualTo(5);
+        assertThat(medium.timetable()).isEqualTo(Timetable.OPEN);
+        assertThat(medium.preferences()).isEqualTo(Preferences.EVENT);
+        assertThat(medium.ranked()).isEqualTo(8); // rounds + 3
+
+        EventShape fixed = EventShape.of("medium-fixed", Map.of());
+        assertThat(fixed.timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(fixed.preferences()).isEqualTo(Preferences.PER_ROUND);
+        assertThat(fixed.ranked()).isEqualTo(3);
+        assertThat(fixed.sessions()).isEqualTo(medium.sessions());
+        assertThat(fixed.rooms()).isEqualTo(medium.rooms());
+
+        EventShape large = EventShape.of("large", Map.of());
+        assertThat(large.attendees()).isEqualTo(10_000);
+        assertThat(large.sessions()).isEqualTo(120);
+        assertThat(large.rounds()).isEqualTo(8);
+        assertThat(large.days()).isEqualTo(2);
+        assertThat(large.rooms()).isEqualTo(20);
+        assertThat(large.repeated()).isEqualTo(18);
+        assertThat(large.timetable()).isEqualTo(Timetable.OPEN);
+        assertThat(large.roundsPerDay()).containsExactly(4, 4);
+
+        EventShape huge = EventShape.of("huge", Map.of());
+        assertThat(huge.attendees()).isEqualTo(50_000);
+        assertThat(huge.timetable()).isEqualTo(Timetable.FIXED);
+    }
+
+    @Test
+    void overridesAndDerivedDefaults() {
+        EventShape open = EventShape.of("medium-fixed", Map.of("timetable", "open"));
+        assertThat(open).isEqualTo(EventShape.of("medium", Map.of())); // preferences follow the timetable
+        EventShape shape = EventShape.of(null, Map.of("rounds", "6", "timetable", "mixed", "ranked", "4",
+                "load", "1.2"));
+        assertThat(shape.preferences()).isEqualTo(Preferences.EVENT);
+        assertThat(shape.ranked()).isEqualTo(4);
+        assertThat(shape.load()).isEqualTo(1.2);
+        assertThat(shape.tripled()).isZero(); // 2 repeated: none of the one in five
+        assertThat(EventShape.of(null, Map.of("sessions", "100", "repeatShare", "0.2", "rooms", "40")).tripled()).isEqualTo(4);
+        assertThat(EventShape.of(null, Map.of("sessions", "5", "timetable", "open")).ranked()).isEqualTo(5); // capped
+        assertThat(EventShape.of(null, Map.of("rounds", "7", "days", "3")).roundsPerDay()).containsExactly(3, 2, 2);
+    }
+
+    @Test
+    void optionsRebuildTheShape() {
+        for (String preset : EventShape.PRESETS.keySet()) {
+            EventShape shape = EventShape.of(preset, Map.of());
+            Map<String, String> parsed = new LinkedHashMap<>();
+            String[] parts = shape.options().split(" ");
+            for (int i = 0; i < parts.length; i += 2) {
+                String key = parts[i].substring(2);
+                parsed.put(EventShape.KEYS.stream().filter(k -> EventShape.option(k).equals("--" + key)).findFirst()
+                        .orElseThrow(), parts[i + 1]);
+            }
+            assertThat(EventShape.of(null, parsed)).as(preset).isEqualTo(shape);
+        }
+        assertThat(EventShape.option("repeatShare")).isEqualTo("--repeat-share");
+        assertThat(EventShape.defaults().options()).startsWith("--attendees 500 --sessions 20").doesNotContain("pinned");
+        assertThat(EventShape.of(null, Map.of("timetable", "mixed")).options()).contains("--pinned-share 0.5");
+    }
+
+    @Test
+    void badSettingsAreExplained() {
+        assertThatThrownBy(() -> EventShape.of("gigantic", Map.of())).hasMessageContaining("unknown preset")
+                .hasMessageContaining("medium-fixed");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("colour", "red"))).hasMessageContaining("unknown setting");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("attendees", "many"))).hasMessageContaining("--attendees")
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("attendees", "0"))).hasMessageContaining("--attendees");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("load", "NaN"))).hasMessageContaining("--load");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("repeatShare", "1.5"))).hasMessageContaining("--repeat-share");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("timetable", "half"))).hasMessageContaining("--timetable");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("preferences", "random"))).hasMessageContaining("--preferences");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("timetable", "open", "preferences", "per-round")))
+                .hasMessageContaining("per-round needs --timetable fixed");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("days", "5"))).hasMessageContaining("--days");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("rounds", "13"))).hasMessageContaining("rounds a day");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("rounds", "1"))).hasMessageContaining("--repeat-share");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("sessions", "3"))).hasMessageContaining("every round needs");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("rooms", "5"))).hasMessageContaining("--rooms 5 is too few")
+                .hasMessageContaining("at least 6 rooms");
+    }
+}
