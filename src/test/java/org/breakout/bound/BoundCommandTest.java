@@ -2,15 +2,13 @@ package org.breakout.bound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.breakout.bound.RandomEvents.Kind;
-import org.breakout.cli.BreakoutCommand;
+import org.breakout.cli.CliRun;
 import org.breakout.cli.ExitCodes;
 import org.breakout.io.Json;
 import org.junit.jupiter.api.Test;
@@ -22,14 +20,8 @@ class BoundCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BreakoutCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, String content) throws Exception {
@@ -41,7 +33,7 @@ class BoundCommandTest {
     @Test
     void printsTheBoundAsJson() throws Exception {
         Path event = write("fixed.json", RandomEvents.json(3, Kind.FIXED_NO_REPEATS));
-        Run run = run("bound", event.toString(), "--json");
+        CliRun run = run("bound", event.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode json = Json.MAPPER.readTree(run.out());
         long[] truth = BruteForce.costBySeats(RandomEvents.schedule(3, Kind.FIXED_NO_REPEATS));
@@ -60,14 +52,14 @@ class BoundCommandTest {
     @Test
     void saysWhatIsRelaxedForAnOpenTimetable() throws Exception {
         Path event = write("open.json", RandomEvents.json(2, Kind.OPEN));
-        Run json = run("bound", event.toString(), "--json");
+        CliRun json = run("bound", event.toString(), "--json");
         assertThat(json.exitCode()).as(json.err()).isEqualTo(ExitCodes.OK);
         JsonNode node = Json.MAPPER.readTree(json.out());
         assertThat(node.get("timetable").asText()).isIn("open", "mixed");
         assertThat(node.get("exact").asBoolean()).isFalse();
         assertThat(node.get("relaxed").toString()).contains("unplaced runs");
 
-        Run human = run("bound", event.toString());
+        CliRun human = run("bound", event.toString());
         assertThat(human.exitCode()).as(human.err()).isEqualTo(ExitCodes.OK);
         assertThat(human.out()).contains("Max seats").contains("Min cost").contains("RELAXED").contains("Relaxed")
                 .contains("Time");
@@ -80,10 +72,10 @@ class BoundCommandTest {
             seed++;
         }
         Path event = write("repeats.json", RandomEvents.json(seed, Kind.FIXED_REPEATS));
-        Run run = run("bound", event.toString());
+        CliRun run = run("bound", event.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("EXACT");
-        Run noMip = run("bound", event.toString(), "--no-mip", "--json");
+        CliRun noMip = run("bound", event.toString(), "--no-mip", "--json");
         assertThat(noMip.exitCode()).as(noMip.err()).isEqualTo(ExitCodes.OK);
         JsonNode node = Json.MAPPER.readTree(noMip.out());
         if (!node.get("exact").asBoolean()) {
@@ -95,16 +87,16 @@ class BoundCommandTest {
     void badInputExitsWith3AndSaysWhy() throws Exception {
         Path event = write("bad.json", "{ \"rounds\": [ { \"id\": \"R1\" } ], \"rooms\": [], \"sessions\": [ "
                 + "{ \"id\": \"S1\", \"allowedRounds\": [\"R9\"] } ], \"attendees\": [] }");
-        Run run = run("bound", event.toString(), "--json");
+        CliRun run = run("bound", event.toString(), "--json");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("R9");
         assertThat(run.out()).isEmpty();
 
-        Run missing = run("bound", dir.resolve("nope.json").toString());
+        CliRun missing = run("bound", dir.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("file not found");
 
-        Run notJson = run("bound", write("broken.json", "{ not json").toString());
+        CliRun notJson = run("bound", write("broken.json", "{ not json").toString());
         assertThat(notJson.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(notJson.err()).contains("not valid JSON");
     }

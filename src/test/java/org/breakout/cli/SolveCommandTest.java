@@ -2,8 +2,6 @@ package org.breakout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,14 +17,8 @@ class SolveCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BreakoutCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path copyResource(String name) throws Exception {
@@ -41,7 +33,7 @@ class SolveCommandTest {
     void solvesAnOpenEventFeasiblyAndTheCheckerAgrees() throws Exception {
         Path event = copyResource("small-open.json");
         Path out = dir.resolve("out.json");
-        Run run = run("solve", event.toString(), "-o", out.toString(), "--steps", "2000", "--seed", "1");
+        CliRun run = run("solve", event.toString(), "-o", out.toString(), "--steps", "2000", "--seed", "1");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("(feasible)").contains("Written");
         JsonNode doc = Json.MAPPER.readTree(out.toFile());
@@ -77,7 +69,7 @@ class SolveCommandTest {
                   "attendees": [ { "id": "A1", "preferences": ["S2"] }, { "id": "A1" } ] }
                 """);
         Path out = dir.resolve("out.json");
-        Run run = run("solve", event.toString(), "-o", out.toString());
+        CliRun run = run("solve", event.toString(), "-o", out.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("bad.json: 2 problems")
                 .contains("attendees[0].preferences[0]: unknown session \"S2\"")
@@ -89,7 +81,7 @@ class SolveCommandTest {
     @Test
     void brokenJsonAndMissingFile() {
         Path missing = dir.resolve("nope.json");
-        Run run = run("solve", missing.toString());
+        CliRun run = run("solve", missing.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("nope.json").contains("file not found");
     }
@@ -98,7 +90,7 @@ class SolveCommandTest {
     void refusesToOverwriteTheInput() throws Exception {
         Path event = copyResource("minimal.json");
         String before = Files.readString(event);
-        Run run = run("solve", event.toString(), "-o", event.toString());
+        CliRun run = run("solve", event.toString(), "-o", event.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.readString(event)).isEqualTo(before);
     }
@@ -112,10 +104,10 @@ class SolveCommandTest {
 
     @Test
     void helpAndVersion() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("solve").contains("Exit codes");
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("breakout ").contains("Timefold Solver");
     }
