@@ -41,13 +41,25 @@ public final class BoundCalculator {
      * @param mip whether to try the exact integer program at all
      * @param mipMaxVariables the largest program tried
      * @param mipTimeLimit wall-clock cap on the program
+     * @param unrankedHubsFrom route unranked seats through shared hub nodes when the flows would otherwise have at
+     *        least this many unranked seat arcs (big events: it cuts the network about tenfold; the session flow
+     *        then relaxes "never twice in the same session" for unranked seats, see {@link FlowRelaxation})
      */
-    public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
+    public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit, long unrankedHubsFrom) {
 
+        public static final long DEFAULT_UNRANKED_HUBS_FROM = 250_000;
         public static final Options DEFAULT = new Options(true, 3_000, Duration.ofSeconds(20));
 
+        public Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
+            this(mip, mipMaxVariables, mipTimeLimit, DEFAULT_UNRANKED_HUBS_FROM);
+        }
+
         public Options withoutMip() {
-            return new Options(false, mipMaxVariables, mipTimeLimit);
+            return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom);
+        }
+
+        public Options withUnrankedHubsFrom(long arcs) {
+            return new Options(mip, mipMaxVariables, mipTimeLimit, arcs);
         }
     }
 
@@ -71,15 +83,16 @@ public final class BoundCalculator {
         List<ObjectiveBound.Relaxation> figures = new ArrayList<>();
         boolean fixed = model.timetableFixed();
         String timetable = fixed ? "fixed" : model.unplacedRuns == schedule.getRuns().size() ? "open" : "mixed";
+        boolean hubs = model.unrankedSeatOptions() >= options.unrankedHubsFrom();
 
-        solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, results, figures);
+        solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
         boolean repeats = fixed && repeatsReachable(model);
         if (!fixed || repeats) {
-            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.SESSION, results, figures);
+            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
         }
         if (!fixed && model.roundCapacityBinds()) {
-            solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.ROUND, results, figures);
-            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.ROUND, results, figures);
+            solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.ROUND, hubs, results, figures);
+            solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.ROUND, hubs, results, figures);
         }
         List<CostCurve> curves = results.stream().map(FlowRelaxation.Result::curve).toList();
         long flowSeats = curves.stream().mapToLong(CostCurve::maxFlow).min().orElse(0);
@@ -155,9 +168,9 @@ public final class BoundCalculator {
     }
 
     private static void solve(SeatingModel model, FlowRelaxation.Grouping grouping, FlowRelaxation.Aggregate aggregate,
-            List<FlowRelaxation.Result> results, List<ObjectiveBound.Relaxation> figures) {
+            boolean hubs, List<FlowRelaxation.Result> results, List<ObjectiveBound.Relaxation> figures) {
         long start = System.nanoTime();
-        FlowRelaxation.Result result = FlowRelaxation.solve(model, grouping, aggregate);
+        FlowRelaxation.Result result = FlowRelaxation.solve(model, grouping, aggregate, hubs);
         results.add(result);
         figures.add(new ObjectiveBound.Relaxation(result.name(), result.relaxes(),
                 (int) (model.pinnedSeats + result.curve().maxFlow()), model.pinnedCost + result.curve().costAtMax(),

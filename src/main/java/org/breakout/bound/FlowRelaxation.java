@@ -61,7 +61,11 @@ final class FlowRelaxation {
                 + (aggregate == Aggregate.ROUND ? "/round-capacity" : "");
     }
 
-    static Result solve(SeatingModel model, Grouping grouping, Aggregate aggregate) {
+    /**
+     * @param hubs whether unranked seats go through shared hub nodes ({@link Hubs}) instead of one arc per unranked
+     *        session and round
+     */
+    static Result solve(SeatingModel model, Grouping grouping, Aggregate aggregate, boolean hubs) {
         MinCostFlow flow = new MinCostFlow();
         int source = flow.addNode();
         int sink = flow.addNode();
@@ -87,8 +91,9 @@ final class FlowRelaxation {
             }
         }
 
-        List<int[]> seatArcs = new ArrayList<>();
+        List<Integer> seatArcs = new ArrayList<>();
         List<SeatChoice> seatChoices = new ArrayList<>();
+        Hubs shared = new Hubs(flow, sessionRoundNode);
         for (int i = 0; i < model.attendees.size(); i++) {
             SeatingModel.AttendeeSlots slots = model.attendees.get(i);
             if (slots.remainingSeats == 0 || slots.freeRounds.isEmpty()) {
@@ -96,10 +101,21 @@ final class FlowRelaxation {
             }
             int attendeeNode = flow.addNode();
             flow.addArc(source, attendeeNode, slots.remainingSeats, 0);
+            // Unranked options all cost the same for one attendee: with no pinned session to keep out, they go
+            // through a hub shared by every attendee admitted to the same sessions (one arc in per round instead of
+            // one per unranked session and round). The hub leads to all those sessions; that a ranked one can be
+            // reached through it too, at the higher unranked cost, changes no least cost of the round flow.
+            Session unranked = hubs && model.settings.allowUnranked() && slots.pinnedSessions.isEmpty()
+                    ? slots.sessions.stream().filter(s -> !slots.attendee.ranked(s)).findFirst().orElse(null)
+                    : null;
+            List<Session> direct = unranked == null ? slots.sessions
+                    : slots.sessions.stream().filter(slots.attendee::ranked).toList();
+            List<Session> viaHub = unranked == null ? List.of() : slots.sessions;
+            long unrankedCost = unranked == null ? 0 : model.settings.seatCost(slots.attendee, unranked);
             if (grouping == Grouping.ROUND) {
                 for (Round round : slots.freeRounds) {
                     int roundNode = -1;
-                    for (Session session : slots.sessions) {
+                    for (Session session : direct) {
                         Integer target = sessionRoundNode.getOrDefault(session, Map.of()).get(round);
                         if (target == null) {
                             continue;
@@ -109,12 +125,20 @@ final class FlowRelaxation {
                             flow.addArc(attendeeNode, roundNode, 1, 0);
                         }
                         long cost = model.settings.seatCost(slots.attendee, session);
-                        seatArcs.add(new int[] { flow.addArc(roundNode, target, 1, cost) });
+                        seatArcs.add(flow.addArc(roundNode, target, 1, cost));
                         seatChoices.add(new SeatChoice(i, session, round));
+                    }
+                    int hub = shared.node(viaHub, round);
+                    if (hub >= 0) {
+                        if (roundNode < 0) {
+                            roundNode = flow.addNode();
+                            flow.addArc(attendeeNode, roundNode, 1, 0);
+                        }
+                        shared.enter(hub, i, flow.addArc(roundNode, hub, 1, unrankedCost));
                     }
                 }
             } else {
-                for (Session session : slots.sessions) {
+                for (Session session : direct) {
                     int sessionNode = -1;
                     for (Round round : slots.freeRounds) {
                         Integer target = sessionRoundNode.getOrDefault(session, Map.of()).get(round);
@@ -125,27 +149,133 @@ final class FlowRelaxation {
                             sessionNode = flow.addNode();
                             flow.addArc(attendeeNode, sessionNode, 1, model.settings.seatCost(slots.attendee, session));
                         }
-                        seatArcs.add(new int[] { flow.addArc(sessionNode, target, 1, 0) });
+                        seatArcs.add(flow.addArc(sessionNode, target, 1, 0));
                         seatChoices.add(new SeatChoice(i, session, round));
                     }
+                }
+                int unrankedNode = -1;
+                for (Round round : slots.freeRounds) {
+                    int hub = shared.node(viaHub, round);
+                    if (hub < 0) {
+                        continue;
+                    }
+                    if (unrankedNode < 0) {
+                        unrankedNode = flow.addNode();
+                        flow.addArc(attendeeNode, unrankedNode, slots.remainingSeats, unrankedCost);
+                    }
+                    // At most one unranked seat per round: every schedule keeps that, so the bound stays valid.
+                    shared.enter(hub, i, flow.addArc(unrankedNode, hub, 1, 0));
                 }
             }
         }
         CostCurve curve = flow.solve(source, sink);
         List<SeatChoice> solution = new ArrayList<>();
         for (int k = 0; k < seatArcs.size(); k++) {
-            if (flow.flow(seatArcs.get(k)[0]) > 0) {
+            if (flow.flow(seatArcs.get(k)) > 0) {
                 solution.add(seatChoices.get(k));
             }
         }
-        return new Result(name(grouping, aggregate), grouping, relaxes(model, grouping, aggregate), curve, solution,
+        shared.assign(solution);
+        return new Result(name(grouping, aggregate), grouping, relaxes(model, grouping, aggregate, hubs), curve, solution,
                 flow.nodeCount(), flow.arcCount());
     }
 
-    static String relaxes(SeatingModel model, Grouping grouping, Aggregate aggregate) {
+    /**
+     * Shared nodes for unranked seats: one per (sessions an attendee may take unranked, round), with an arc to each
+     * of those sessions in that round. An attendee enters with one arc at their unranked cost instead of one arc
+     * per unranked session and round, which keeps big events (many sessions, unranked seats allowed) small.
+     */
+    private static final class Hubs {
+
+        private record Entry(int attendee, int arc) {
+        }
+
+        private record Exit(Session session, int arc) {
+        }
+
+        private final MinCostFlow flow;
+        private final Map<Session, Map<Round, Integer>> sessionRoundNode;
+        private final Map<List<Session>, Map<Round, Integer>> nodes = new LinkedHashMap<>();
+        private final Map<Integer, Round> roundOf = new LinkedHashMap<>();
+        private final Map<Integer, List<Entry>> entries = new LinkedHashMap<>();
+        private final Map<Integer, List<Exit>> exits = new LinkedHashMap<>();
+
+        Hubs(MinCostFlow flow, Map<Session, Map<Round, Integer>> sessionRoundNode) {
+            this.flow = flow;
+            this.sessionRoundNode = sessionRoundNode;
+        }
+
+        /** The hub for these sessions in this round, or -1 when none of them can take seats in it. */
+        int node(List<Session> sessions, Round round) {
+            if (sessions.isEmpty()) {
+                return -1;
+            }
+            return nodes.computeIfAbsent(sessions, k -> new LinkedHashMap<>()).computeIfAbsent(round, r -> {
+                List<Exit> out = new ArrayList<>();
+                int hub = -1;
+                for (Session session : sessions) {
+                    Integer target = sessionRoundNode.getOrDefault(session, Map.of()).get(round);
+                    if (target == null) {
+                        continue;
+                    }
+                    if (hub < 0) {
+                        hub = flow.addNode();
+                    }
+                    out.add(new Exit(session, flow.addArc(hub, target, Integer.MAX_VALUE, 0)));
+                }
+                if (hub >= 0) {
+                    roundOf.put(hub, round);
+                    exits.put(hub, out);
+                    entries.put(hub, new ArrayList<>());
+                }
+                return hub;
+            });
+        }
+
+        void enter(int hub, int attendee, int arc) {
+            entries.get(hub).add(new Entry(attendee, arc));
+        }
+
+        /**
+         * Adds the hubs' seats to a solution: the flow says how many attendees each hub sends to each session, not
+         * which; each attendee gets a session they do not hold yet where one is left (else any).
+         */
+        void assign(List<SeatChoice> solution) {
+            Map<Integer, Set<Session>> held = new LinkedHashMap<>();
+            for (SeatChoice choice : solution) {
+                held.computeIfAbsent(choice.attendee(), a -> new HashSet<>()).add(choice.session());
+            }
+            for (Map.Entry<Integer, List<Entry>> hub : entries.entrySet()) {
+                Round round = roundOf.get(hub.getKey());
+                List<Exit> out = exits.get(hub.getKey());
+                long[] left = new long[out.size()];
+                for (int k = 0; k < out.size(); k++) {
+                    left[k] = flow.flow(out.get(k).arc());
+                }
+                for (Entry entry : hub.getValue()) {
+                    for (long units = flow.flow(entry.arc()); units > 0; units--) {
+                        Set<Session> mine = held.computeIfAbsent(entry.attendee(), a -> new HashSet<>());
+                        int pick = -1;
+                        for (int k = 0; k < out.size() && (pick < 0 || mine.contains(out.get(pick).session())); k++) {
+                            if (left[k] > 0 && (pick < 0 || !mine.contains(out.get(k).session()))) {
+                                pick = k;
+                            }
+                        }
+                        left[pick]--;
+                        mine.add(out.get(pick).session());
+                        solution.add(new SeatChoice(entry.attendee(), out.get(pick).session(), round));
+                    }
+                }
+            }
+        }
+    }
+
+    static String relaxes(SeatingModel model, Grouping grouping, Aggregate aggregate, boolean hubs) {
         StringBuilder text = new StringBuilder(grouping == Grouping.ROUND
                 ? "an attendee may take the same session in two rounds (never twice in the same session is relaxed)"
-                : "an attendee may take two sessions in the same round (one seat per round is relaxed)");
+                : hubs ? "an attendee may take two sessions in the same round (one seat per round is relaxed; unranked "
+                        + "seats, shared hubs on this big event, stay at most one per round but may repeat a session)"
+                        : "an attendee may take two sessions in the same round (one seat per round is relaxed)");
         if (!model.timetableFixed()) {
             text.append(aggregate == Aggregate.SESSION
                     ? "; unplaced runs become seat capacities per (session, round) and per session"

@@ -3,6 +3,7 @@ package org.breakout.bound;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,12 @@ final class RoundRepair {
 
     /** Whether the seats (a session-flow solution: each session at most once per attendee) could be re-timed. */
     static boolean repair(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {
+        Set<String> taken = new HashSet<>();
+        for (FlowRelaxation.SeatChoice seat : seats) {
+            if (!taken.add(seat.attendee() + "/" + seat.session().id())) {
+                return false; // a session twice (unranked seats through a hub): no re-timing can fix that
+            }
+        }
         return new RoundRepair(model, seats).run();
     }
 

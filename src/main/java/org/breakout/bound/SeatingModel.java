@@ -151,6 +151,19 @@ final class SeatingModel {
         computeCapacities();
     }
 
+    /** How many (attendee, unranked session, round) seat options there are: the size of the flows without hubs. */
+    long unrankedSeatOptions() {
+        if (!settings.allowUnranked()) {
+            return 0;
+        }
+        long options = 0;
+        for (AttendeeSlots slots : attendees) {
+            long unranked = slots.sessions.stream().filter(s -> !slots.attendee.ranked(s)).count();
+            options += unranked * slots.freeRounds.size();
+        }
+        return options;
+    }
+
     /** A pinned seat with a placed run counts as filled as it is; the solver never changes it. */
     static boolean isPinnedSeat(Seat seat) {
         return seat.isPinned() && seat.getRun() != null && seat.getRun().getRound() != null;

@@ -112,6 +112,40 @@ class BoundCalculatorTest {
         assertThat(relaxed).isGreaterThan(INSTANCES / 2);
     }
 
+    @Test
+    void unrankedHubsKeepTheBoundValid() {
+        // Big events route unranked seats through shared hubs; force them on small events to check against the truth.
+        BoundCalculator.Options hubs = WITH_MIP.withoutMip().withUnrankedHubsFrom(0);
+        int compared = 0;
+        int cheaperWithoutHubs = 0;
+        for (Kind kind : new Kind[] { Kind.FIXED_NO_REPEATS, Kind.FIXED_REPEATS, Kind.OPEN }) {
+            for (long seed = 1; seed <= INSTANCES; seed++) {
+                Schedule schedule = RandomEvents.schedule(seed, kind);
+                long[] truth = BruteForce.costBySeats(schedule);
+                if (BruteForce.maxSeats(truth) < 0) {
+                    continue;
+                }
+                ObjectiveBound bound = BoundCalculator.compute(schedule, hubs);
+                String what = kind + " seed " + seed + " (hubs): " + bound.toJson();
+                assertValid(bound, truth, what);
+                if (bound.exact()) {
+                    int max = BruteForce.maxSeats(truth);
+                    assertThat(bound.maxSeatsFilled()).as(what).isEqualTo(max);
+                    assertThat(bound.minPreferenceCost()).as(what).isEqualTo(truth[max]);
+                }
+                ObjectiveBound plain = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+                if (plain.maxSeatsFilled() == bound.maxSeatsFilled()
+                        && plain.minPreferenceCost() < bound.minPreferenceCost()) {
+                    cheaperWithoutHubs++;
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(INSTANCES * 2);
+        // With a valid bound on both sides neither can be above the truth; hubs only ever loosen the session flow.
+        assertThat(cheaperWithoutHubs).as("events where the hubs gave a higher (tighter) cost").isZero();
+    }
+
     /** maxSeatsFilled ≥ every reachable seat count, and the cost curve below the true least cost at each. */
     private static void assertValid(ObjectiveBound bound, long[] truth, String what) {
         int max = BruteForce.maxSeats(truth);
