@@ -159,8 +159,8 @@ public final class SummaryReport {
         md.append("| took | ").append(String.format(Locale.ROOT, "%.1f s (the benchmark; bounds not included)",
                 context.millis() / 1000.0)).append(" |\n");
         md.append("| report | `").append(context.reportDirectory().resolve("index.html"))
-                .append("` (Timefold Benchmarker: charts of the best score over time, score calculation speed and "
-                        + "memory per dataset) |\n\n");
+                .append("` (Timefold Benchmarker: the best score over time and the score calculation speed per "
+                        + "dataset and configuration) |\n\n");
 
         md.append("## Configurations\n\n");
         for (BenchmarkConfigs.Named config : context.configs()) {

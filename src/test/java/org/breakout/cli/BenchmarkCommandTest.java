@@ -140,6 +140,17 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void helpListsTheOptionsAndExitCodes() {
+        CliRun run = CliRun.of("benchmark", "--help");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("within 1 % of the final")
+                .contains("--config=NAME|FILE.xml")
+                .contains("--unimproved-limit").contains("--warm-up").contains("--results").doesNotContain("--steps")
+                .contains("Exit codes:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void unknownDatasetIsAUsageErrorListingTheKnownOnes() {
         CliRun run = CliRun.of("benchmark", "--set", set.toString(), "--only", "minimal,nope", "--dir",
                 reports.toString());
