@@ -86,7 +86,7 @@ public final class EventFileIO implements SolutionFileIO<Schedule> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input, e);
         }
-        inputs.put(problemName(inputFile), input);
+        inputs.put(problemName(input), input);
         Listener current = listener;
         if (current != null) {
             current.read(input);
@@ -100,7 +100,7 @@ public final class EventFileIO implements SolutionFileIO<Schedule> {
         if (current != null) {
             current.solved(outputFile.toPath());
         }
-        Path input = inputs.get(problemName(outputFile));
+        Path input = inputs.get(problemName(outputFile.toPath()));
         if (input == null) {
             throw new IllegalStateException("no input read for " + outputFile + " (read: " + inputs.keySet() + ")");
         }
@@ -127,9 +127,12 @@ public final class EventFileIO implements SolutionFileIO<Schedule> {
         return manager;
     }
 
-    /** The Benchmarker's problem name: the file name without its extension. */
-    static String problemName(File file) {
-        String name = file.getName();
+    /**
+     * The Benchmarker's problem name of an input file (and the name of its output file without {@code .json}): the
+     * file name without its extension. Its results are in {@code <report>/<problem name>/<config>/sub0/}.
+     */
+    public static String problemName(Path file) {
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -157,7 +157,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
         Map<String, String> byProblemName = new HashMap<>();
         for (Dataset dataset : datasets) {
-            String problem = problemName(dataset.file());
+            String problem = EventFileIO.problemName(dataset.file());
             String other = byProblemName.putIfAbsent(problem, dataset.name());
             if (other != null) {
                 err.println("breakout: datasets " + other + " and " + dataset.name() + " have files with the same name ("
@@ -291,12 +291,6 @@ public class BenchmarkCommand implements Callable<Integer> {
             }
         }
         return all.stream().filter(d -> wanted.contains(d.name())).toList();
-    }
-
-    private static String problemName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** The limits in words, for the progress line and the summary. */
