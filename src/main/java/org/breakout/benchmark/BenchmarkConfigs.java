@@ -1,0 +1,169 @@
+package org.breakout.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import org.breakout.solver.SolverConfigs;
+
+/**
+ * The solver configurations {@code breakout benchmark} can compare: built-in names, or a Timefold solver
+ * configuration XML file. Every one gets the same limits and seed ({@link #withLimits}); a file's own solver-level
+ * termination and random seed are replaced.
+ */
+public final class BenchmarkConfigs {
+
+    /** The built-in configurations, by name, with what they are. */
+    public static final Map<String, String> BUILT_IN;
+
+    static {
+        Map<String, String> builtIn = new LinkedHashMap<>();
+        builtIn.put("default", "breakout's solver configuration (solverConfig.xml): demand-aware placement, exact "
+                + "min-cost-flow seating, construction heuristics, late-acceptance local search");
+        builtIn.put("plain", "the default without breakout's two custom phases (placement, min-cost-flow seating): "
+                + "Timefold construction heuristics and the same local search");
+        builtIn.put("no-local-search", "the default without its local search: placement, seating and construction "
+                + "heuristics only");
+        BUILT_IN = Collections.unmodifiableMap(builtIn);
+    }
+
+    /**
+     * A configuration to benchmark.
+     *
+     * @param name its name in the report and the summary (a built-in name, or the file name without {@code .xml})
+     * @param description what it is (for the summary)
+     * @param solverConfig the configuration without limits
+     */
+    public record Named(String name, String description, SolverConfig solverConfig) {
+    }
+
+    /** The limits every run gets. {@code steps} (if not null) limits local search by steps instead of the clock. */
+    public record Limits(Duration timeLimit, Duration unimprovedLimit, Integer steps, long seed) {
+    }
+
+    /** A {@code --config} value that is neither a built-in name nor a readable solver configuration file. */
+    public static final class ConfigException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final boolean usage;
+
+        ConfigException(String message, boolean usage) {
+            super(message);
+            this.usage = usage;
+        }
+
+        /** True when the value names nothing (a usage error); false when a file is there but cannot be used. */
+        public boolean usage() {
+            return usage;
+        }
+    }
+
+    private BenchmarkConfigs() {
+    }
+
+    /**
+     * A built-in name, or a solver configuration XML file (anything ending in {@code .xml} or an existing file).
+     * A file without {@code solutionClass}, {@code entityClass} or {@code scoreDirectorFactory} gets breakout's.
+     */
+    public static Named resolve(String value) throws ConfigException {
+        if (BUILT_IN.containsKey(value)) {
+            return new Named(value, BUILT_IN.get(value), builtIn(value));
+        }
+        Path file = Path.of(value);
+        boolean looksLikeFile = value.toLowerCase(Locale.ROOT).endsWith(".xml") || value.contains("/")
+                || value.contains("\\");
+        if (!Files.exists(file)) {
+            if (looksLikeFile) {
+                throw new ConfigException("--config " + value + ": file not found", false);
+            }
+            throw new ConfigException("--config " + value + ": unknown configuration (built-in: "
+                    + String.join(", ", BUILT_IN.keySet()) + "; or a Timefold solver configuration FILE.xml)", true);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ConfigException("--config " + value + ": not a readable file", false);
+        }
+        SolverConfig config;
+        try {
+            config = SolverConfig.createFromXmlFile(file.toFile(), BenchmarkConfigs.class.getClassLoader());
+        } catch (RuntimeException e) {
+            throw new ConfigException("--config " + value + ": not a Timefold solver configuration: "
+                    + rootMessage(e), false);
+        }
+        SolverConfig base = SolverConfigs.defaultConfig();
+        if (config.getSolutionClass() == null) {
+            config.setSolutionClass(base.getSolutionClass());
+        }
+        if (config.getEntityClassList() == null || config.getEntityClassList().isEmpty()) {
+            config.setEntityClassList(base.getEntityClassList());
+        }
+        if (config.getScoreDirectorFactoryConfig() == null) {
+            config.setScoreDirectorFactoryConfig(base.getScoreDirectorFactoryConfig());
+        }
+        return new Named(nameOf(file), "solver configuration file " + value
+                + " (its solver termination and random seed replaced by the benchmark's)", config);
+    }
+
+    /** The configuration of a built-in name. */
+    @SuppressWarnings("rawtypes") // SolverConfig's phase list is raw.
+    static SolverConfig builtIn(String name) {
+        SolverConfig config = SolverConfigs.defaultConfig();
+        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+        switch (name) {
+            case "default" -> {
+                return config;
+            }
+            case "plain" -> phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+            case "no-local-search" -> phases.removeIf(phase -> phase instanceof LocalSearchPhaseConfig);
+            default -> throw new IllegalArgumentException("no built-in configuration " + name);
+        }
+        config.setPhaseConfigList(phases);
+        return config;
+    }
+
+    /**
+     * A copy of the configuration with the limits and seed: a solver-level time limit, and either a
+     * no-improvement limit or (with {@code steps}) a step limit on every local search phase.
+     */
+    public static SolverConfig withLimits(SolverConfig base, Limits limits) {
+        SolverConfig config = base.copyConfig().withRandomSeed(limits.seed());
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(limits.timeLimit());
+        if (limits.steps() != null) {
+            SolverConfigs.limitLocalSearch(config, new TerminationConfig().withStepCountLimit(limits.steps()));
+        } else if (limits.unimprovedLimit() != null) {
+            termination.setUnimprovedSpentLimit(limits.unimprovedLimit());
+        }
+        config.setTerminationConfig(termination);
+        return config;
+    }
+
+    /** The file name without {@code .xml}, made safe for the Benchmarker's folder names. */
+    static String nameOf(Path file) {
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        name = name.replaceAll("[^\\w\\-.()]", "_");
+        return name.isEmpty() ? "config" : name;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return cause == e ? message : e.getMessage() + " (" + message + ")";
+    }
+}
