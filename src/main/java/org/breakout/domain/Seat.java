@@ -7,14 +7,17 @@ import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
-import ai.timefold.solver.core.api.domain.variable.ShadowSources;
-import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
 
 /**
  * One seat an attendee wants: an attendee has one seat per round they want a session in. The seat's variable
  * is a session run (any round), not a round: when a run changes round, only attendees with another seat in
  * that round are hurt, which keeps local search out of the worst score trap. An unassigned seat is a wanted
  * round without a session.
+ * <p>
+ * The seat's round is its run's round ({@link #getRound()}, a plain getter, not a shadow variable). Constraints
+ * that need it join the seat with its {@link SessionRun}, so that a run changing round reaches every seat in it.
+ * A declarative shadow variable {@code run.round} was tried first: Timefold 1.32 builds its graph in time
+ * quadratic in the number of seats (10,000 attendees: no first schedule after 10 minutes).
  */
 @PlanningEntity
 public class Seat {
@@ -28,9 +31,6 @@ public class Seat {
 
     @PlanningVariable(valueRangeProviderRefs = "eligibleRuns", allowsUnassigned = true)
     private SessionRun run;
-
-    @ShadowVariable(supplierName = "roundOfRun")
-    private Round round;
 
     @PlanningPin
     private boolean pinned;
@@ -48,11 +48,6 @@ public class Seat {
         this.index = index;
         this.id = attendee.id() + "/" + (index + 1);
         this.eligibleRuns = eligibleRuns;
-    }
-
-    @ShadowSources("run.round")
-    public Round roundOfRun() {
-        return run == null ? null : run.getRound();
     }
 
     @ValueRangeProvider(id = "eligibleRuns")
@@ -75,7 +70,7 @@ public class Seat {
     /** Whether the seat is no longer the one published: other session or other round. */
     public boolean movedFromPrevious() {
         return previousSession != null
-                && (run == null || !previousSession.equals(run.getSession()) || !previousRound.equals(round));
+                && (run == null || !previousSession.equals(run.getSession()) || !previousRound.equals(run.getRound()));
     }
 
     public String getId() {
@@ -98,13 +93,9 @@ public class Seat {
         this.run = run;
     }
 
+    /** The run's round, or null without a run (or with an unplaced one). Not for constraint streams: join the run. */
     public Round getRound() {
-        return round;
-    }
-
-    /** Only for tests and input mapping: the solver keeps the shadow variable itself. */
-    public void setRound(Round round) {
-        this.round = round;
+        return run == null ? null : run.getRound();
     }
 
     public boolean isPinned() {

@@ -512,14 +512,12 @@ public final class EventReader {
                     continue;
                 }
                 seat.setRun(run);
-                seat.setRound(round);
                 seat.pin(round);
             } else {
                 seat.setPrevious(session, round);
                 // Warm start from the published seat when it still exists and is allowed.
                 if (run != null && seat.getEligibleRuns().contains(run)) {
                     seat.setRun(run);
-                    seat.setRound(round);
                 }
             }
         }

@@ -4,11 +4,13 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countBi;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
+import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
 
 import java.util.function.Function;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
@@ -39,8 +41,9 @@ import org.breakout.solver.Justifications.UnrankedSession;
 /**
  * Every rule of the objective, one method each, named as the constraint (the name is also the key for a
  * weight override in the event file's {@code settings.weights}). Hard rules penalise by how much they are
- * broken, so the solver can climb out. Constraints that read a run's round or room start from the run (or
- * the seat's shadow round), so that a run's move is seen by every match that depends on it.
+ * broken, so the solver can climb out. Constraints that read a run's round or room start from the run, or join
+ * the seat with its run, so that a run's move is seen by every match that depends on it (a seat's round is not a
+ * variable: see {@link Seat}).
  */
 public class BreakoutConstraintProvider implements ConstraintProvider {
 
@@ -190,10 +193,14 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
 
     /** Two seats of one attendee in the same round. */
     Constraint attendeeDoubleBooked(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Seat.class, equal(Seat::getAttendee), equal(Seat::getRound))
+        return seatsWithRuns(factory)
+                .join(Seat.class, equal((a, runA) -> a.getAttendee(), Seat::getAttendee),
+                        lessThan((a, runA) -> a.getId(), Seat::getId))
+                .join(SessionRun.class, equal((a, runA, b) -> b.getRun(), Function.identity()),
+                        equal((a, runA, b) -> runA.getRound(), SessionRun::getRound))
                 .penalize(ConstraintWeights.get(ATTENDEE_DOUBLE_BOOKED))
-                .justifyWith((a, b, score) -> new AttendeeDoubleBooked(a.getAttendee().id(), a.getRound().id(),
-                        a.getRun().getId(), b.getRun().getId()))
+                .justifyWith((a, runA, b, runB, score) -> new AttendeeDoubleBooked(a.getAttendee().id(),
+                        runA.getRound().id(), runA.getId(), runB.getId()))
                 .asConstraint(ATTENDEE_DOUBLE_BOOKED);
     }
 
@@ -207,11 +214,11 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
 
     /** A seat in a round the attendee did not ask a session in. */
     Constraint seatInUnwantedRound(ConstraintFactory factory) {
-        return factory.forEach(Seat.class)
-                .filter(seat -> !seat.getAttendee().wants(seat.getRound()))
+        return seatsWithRuns(factory)
+                .filter((seat, run) -> !seat.getAttendee().wants(run.getRound()))
                 .penalize(ConstraintWeights.get(SEAT_IN_UNWANTED_ROUND))
-                .justifyWith((seat, score) -> new SeatInUnwantedRound(seat.getAttendee().id(),
-                        seat.getRun().getId(), seat.getRound().id()))
+                .justifyWith((seat, run, score) -> new SeatInUnwantedRound(seat.getAttendee().id(),
+                        run.getId(), run.getRound().id()))
                 .asConstraint(SEAT_IN_UNWANTED_ROUND);
     }
 
@@ -238,13 +245,19 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
 
     /** A pinned seat whose run has been placed in another round than the one the seat was pinned in. */
     Constraint pinnedSeatMoved(ConstraintFactory factory) {
-        return factory.forEach(Seat.class)
-                .filter(seat -> seat.isPinned() && seat.getPinnedRound() != null
-                        && !seat.getPinnedRound().equals(seat.getRound()))
+        return seatsWithRuns(factory)
+                .filter((seat, run) -> seat.isPinned() && seat.getPinnedRound() != null
+                        && !seat.getPinnedRound().equals(run.getRound()))
                 .penalize(ConstraintWeights.get(PINNED_SEAT_MOVED))
-                .justifyWith((seat, score) -> new PinnedSeatMoved(seat.getAttendee().id(), seat.getRun().getId(),
-                        seat.getPinnedRound().id(), String.valueOf(seat.getRound())))
+                .justifyWith((seat, run, score) -> new PinnedSeatMoved(seat.getAttendee().id(), run.getId(),
+                        seat.getPinnedRound().id(), run.getRound().id()))
                 .asConstraint(PINNED_SEAT_MOVED);
+    }
+
+    /** Every assigned seat with its run: a run's change of round then reaches the seat's matches. */
+    private static BiConstraintStream<Seat, SessionRun> seatsWithRuns(ConstraintFactory factory) {
+        return factory.forEach(Seat.class)
+                .join(SessionRun.class, equal(Seat::getRun, Function.identity()));
     }
 
     // ************************************************************************
@@ -291,7 +304,11 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     /** A published seat that changed (other session or other round), or was taken away. */
     Constraint seatChanged(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Seat.class)
-                .filter(Seat::movedFromPrevious)
+                .filter(Seat::hasPrevious)
+                // Kept only if its run is the published session, placed in the published round.
+                .ifNotExists(SessionRun.class, equal(Seat::getRun, Function.identity()),
+                        filtering((seat, run) -> run.getSession().equals(seat.getPreviousSession())
+                                && seat.getPreviousRound().equals(run.getRound())))
                 .penalize(ConstraintWeights.get(SEAT_CHANGED))
                 .justifyWith((seat, score) -> new SeatChanged(seat.getAttendee().id(), seat.getPreviousSession().id(),
                         seat.getPreviousRound().id(), seat.getRun() == null ? null : seat.getRun().getId()))

@@ -43,7 +43,6 @@ class ScheduleWriterTest {
                     .findFirst()
                     .ifPresent(run -> {
                         seat.setRun(run);
-                        seat.setRound(run.getRound());
                     });
         }
         assertThat(rounds).isNotEmpty();

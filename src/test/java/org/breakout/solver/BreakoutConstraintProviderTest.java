@@ -32,11 +32,8 @@ import org.junit.jupiter.api.Test;
  * weight, and the closest legal neighbour that is not penalised.
  *
  * <p>
- * Shadow variable {@link Seat#getRound()}: {@code verifyThat(...).given(...)} inserts the objects as they are and
- * does <em>not</em> run variable listeners or declarative shadow suppliers in 1.32 (see
- * {@link ShadowVariablesTest#givenDoesNotUpdateShadowRound()}); only
- * {@code givenSolution(...).settingAllShadowVariables()} computes them. So every seat made by {@link #seat} sets
- * its round by hand, as the solver would ({@code round = run.round}).
+ * A seat's round is its run's round, and the constraints that need it join the seat with its {@link SessionRun}: a
+ * test of such a constraint gives the runs to {@code given(...)} as well (see {@link SeatRoundTest}).
  */
 class BreakoutConstraintProviderTest {
 
@@ -88,13 +85,12 @@ class BreakoutConstraintProviderTest {
     }
 
     /**
-     * The attendee's seat number {@code index} in the run (null = unassigned). Sets the shadow round by hand,
-     * because {@code given(...)} does not compute shadow variables.
+     * The attendee's seat number {@code index} in the run (null = unassigned). Constraints that read the seat's
+     * round join its run: give the run to {@code given(...)} too.
      */
     static Seat seat(Attendee attendee, int index, SessionRun run) {
         Seat seat = new Seat(attendee, index, run == null ? List.of() : List.of(run));
         seat.setRun(run);
-        seat.setRound(run == null ? null : run.getRound());
         return seat;
     }
 
@@ -1088,7 +1084,7 @@ class BreakoutConstraintProviderTest {
     }
 
     // ************************************************************************
-    // Whole schedules: weights, overrides, shadow variables
+    // Whole schedules: weights, overrides, seat rounds
     // ************************************************************************
 
     /** A small, feasible schedule: two attendees, three sessions, two rounds, one seat at rank 3 (cost 4). */
@@ -1142,7 +1138,6 @@ class BreakoutConstraintProviderTest {
                     Map.of(BreakoutConstraintProvider.PREFERENCE_COST, HardMediumSoftLongScore.ofSoft(3)));
             Schedule schedule = smallSchedule(overrides);
             schedule.getSeats().get(3).setRun(null); // A2 loses the S3 seat: -1 medium, 4 less preference cost
-            schedule.getSeats().get(3).setRound(null);
             VERIFIER.verifyThat()
                     .givenSolution(schedule)
                     .scores(HardMediumSoftLongScore.of(0, -1, -12));
@@ -1160,10 +1155,10 @@ class BreakoutConstraintProviderTest {
     }
 
     @Nested
-    class ShadowVariablesTest {
+    class SeatRoundTest {
 
-        /** A1 in two runs in R1, seats made without their shadow round. */
-        private Schedule doubleBookedWithoutShadowRounds() {
+        /** A1 in two runs in R1. A seat's round is its run's round, read through a join with the run. */
+        private Schedule doubleBooked() {
             Attendee a = attendee("A1").wants(R1, R2).prefers(S1, S2).build();
             SessionRun r1 = run(S1, R1, SMALL);
             SessionRun r2 = run(S2, R1, BIG);
@@ -1171,50 +1166,53 @@ class BreakoutConstraintProviderTest {
             first.setRun(r1);
             Seat second = new Seat(a, 1, List.of(r1, r2));
             second.setRun(r2);
-            return new Schedule("shadow", EventSettings.DEFAULT, List.of(R1, R2), List.of(SMALL, BIG), List.of(),
+            return new Schedule("rounds", EventSettings.DEFAULT, List.of(R1, R2), List.of(SMALL, BIG), List.of(),
                     List.of(S1, S2), List.of(a), List.of(r1, r2), List.of(first, second),
                     ConstraintWeightOverrides.none());
         }
 
         @Test
-        void givenDoesNotUpdateShadowRound() {
-            // The seat is pinned in R1 and its run is in R1, but given(...) leaves the shadow round null, so
-            // pinnedSeatMoved sees round null != R1. This is why every other test sets the round itself.
-            Schedule schedule = doubleBookedWithoutShadowRounds();
+        void aPinnedSeatFollowsItsRunIntoAnotherRound() {
+            Schedule schedule = doubleBooked();
             Seat seat = schedule.getSeats().get(0);
             seat.pin(R1);
+            SessionRun run = schedule.getRuns().get(0);
+            VERIFIER.verifyThat(BreakoutConstraintProvider::pinnedSeatMoved)
+                    .given(run, seat)
+                    .penalizesBy(0);
+            run.setRound(R2);
+            assertThat(seat.getRound()).isEqualTo(R2);
+            VERIFIER.verifyThat(BreakoutConstraintProvider::pinnedSeatMoved)
+                    .given(run, seat)
+                    .penalizesBy(1);
+        }
+
+        @Test
+        void aSeatWhoseRunIsNotInTheProblemIsNotMatched() {
+            // The join with the run is what makes a run's move reach its seats; without the run there is no match.
+            Schedule schedule = doubleBooked();
+            Seat seat = schedule.getSeats().get(0);
+            seat.pin(R2);
+            VERIFIER.verifyThat(BreakoutConstraintProvider::pinnedSeatMoved)
+                    .given(seat)
+                    .penalizesBy(0);
             VERIFIER.verifyThat(BreakoutConstraintProvider::pinnedSeatMoved)
                     .given(schedule.getRuns().get(0), seat)
                     .penalizesBy(1);
-            assertThat(seat.getRound()).isNull();
         }
 
         @Test
-        void settingAllShadowVariablesKeepsAPinnedSeatInPlace() {
-            Schedule schedule = doubleBookedWithoutShadowRounds();
-            schedule.getSeats().get(0).pin(R1);
-            VERIFIER.verifyThat(BreakoutConstraintProvider::pinnedSeatMoved)
-                    .givenSolution(schedule)
-                    .settingAllShadowVariables()
-                    .penalizesBy(0);
-        }
-
-        @Test
-        void settingAllShadowVariablesComputesTheSeatRound() {
-            Schedule schedule = doubleBookedWithoutShadowRounds();
+        void twoSeatsInRunsOfOneRoundAreDoubleBooked() {
             VERIFIER.verifyThat(BreakoutConstraintProvider::attendeeDoubleBooked)
-                    .givenSolution(schedule)
-                    .settingAllShadowVariables()
+                    .givenSolution(doubleBooked())
                     .justifiesWithExactly(new Justifications.AttendeeDoubleBooked("A1", "R1", "S1#1", "S2#1"))
                     .penalizesBy(1);
-            assertThat(schedule.getSeats()).extracting(Seat::getRound).containsExactly(R1, R1);
         }
 
         @Test
-        void settingAllShadowVariablesOnAWholeSchedule() {
+        void wholeSchedule() {
             VERIFIER.verifyThat()
-                    .givenSolution(doubleBookedWithoutShadowRounds())
-                    .settingAllShadowVariables()
+                    .givenSolution(doubleBooked())
                     .scores(HardMediumSoftLongScore.of(-1, 0, -1));
         }
     }

@@ -114,7 +114,6 @@ final class TestEvents {
         for (Seat seat : schedule.getSeats()) {
             if (seat.getAttendee().equals(attendee) && !seat.isPinned()) {
                 seat.setRun(run);
-                seat.setRound(run.getRound());
                 seat.pin(run.getRound());
                 return seat;
             }
