@@ -283,14 +283,12 @@ class SeatingFlowTest {
     }
 
     @Test
-    void fastOnAThousandAttendees() {
+    void fillsAsManySeatsAsTheRelaxationOnAThousandAttendees() {
+        // Speed is measured in benchmarks (benchmarks/README.md), not here.
         Schedule schedule = SyntheticEvents.perRoundSessions(3, 1000, 4, 8, 3, 8, 1.05, true);
-        long start = System.nanoTime();
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertFeasible(schedule, result.seating());
         assertThat(result.seatsFilled()).isEqualTo(result.relaxedSeatsFilled());
-        assertThat(millis).isLessThan(10_000);
     }
 
     // ************************************************************************
@@ -355,7 +353,7 @@ class SeatingFlowTest {
     }
 
     /** 2-3 rounds, 3-5 sessions (with repeats if asked), 3-4 attendees, tight rooms, some pinned seats. */
-    private static Schedule randomEvent(Random random, boolean repeats) {
+    static Schedule randomEvent(Random random, boolean repeats) {
         List<Round> rounds = rounds(2 + random.nextInt(2));
         int sessionCount = 3 + random.nextInt(3);
         List<Session> sessions = new ArrayList<>();
