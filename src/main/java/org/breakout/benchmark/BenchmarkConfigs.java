@@ -140,7 +140,7 @@ public final class BenchmarkConfigs {
         SolverConfig config = base.copyConfig().withRandomSeed(limits.seed());
         TerminationConfig termination = new TerminationConfig().withSpentLimit(limits.timeLimit());
         if (limits.steps() != null) {
-            SolverConfigs.limitLocalSearch(config, new TerminationConfig().withStepCountLimit(limits.steps()));
+            SolverConfigs.limitLocalSearchSteps(config, limits.steps());
         } else if (limits.unimprovedLimit() != null) {
             termination.setUnimprovedSpentLimit(limits.unimprovedLimit());
         }

@@ -10,8 +10,6 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolverJob;
 import ai.timefold.solver.core.api.solver.SolverManager;
-import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
@@ -50,7 +48,7 @@ public final class ScheduleSolver implements AutoCloseable {
     private volatile SolverJob<Schedule, Long> job;
 
     public ScheduleSolver(Options options) {
-        this(SolverConfig.createFromXmlResource("org/breakout/solver/solverConfig.xml"), options);
+        this(SolverConfigs.defaultConfig(), options);
     }
 
     public ScheduleSolver(SolverConfig baseConfig, Options options) {
@@ -71,12 +69,7 @@ public final class ScheduleSolver implements AutoCloseable {
         }
         config.setTerminationConfig(termination);
         if (options.localSearchStepLimit() != null) {
-            for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
-                if (phase instanceof LocalSearchPhaseConfig localSearch) {
-                    localSearch.setTerminationConfig(new TerminationConfig()
-                            .withStepCountLimit(options.localSearchStepLimit()));
-                }
-            }
+            SolverConfigs.limitLocalSearchSteps(config, options.localSearchStepLimit());
         }
         return config;
     }

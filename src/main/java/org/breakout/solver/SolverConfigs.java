@@ -24,6 +24,19 @@ public final class SolverConfigs {
         return SolverConfig.createFromXmlResource(DEFAULT_CONFIG_RESOURCE, SolverConfigs.class.getClassLoader());
     }
 
+    /** Moves evaluated per allowed step before a local search that cannot take any step gives up. */
+    static final long MOVES_PER_STEP = 1_000;
+
+    /**
+     * Stops local search after {@code steps} steps: deterministic, for tests and reproducible runs. When no move can
+     * be accepted (a tiny event already optimal), no step ever ends; the phase then also stops after
+     * {@code steps × 1000} evaluated moves, which is just as deterministic.
+     */
+    public static SolverConfig limitLocalSearchSteps(SolverConfig config, int steps) {
+        return limitLocalSearch(config, new TerminationConfig().withStepCountLimit(steps)
+                .withMoveCountLimit(steps * MOVES_PER_STEP));
+    }
+
     /**
      * Puts a termination on the local search phase(s) of the configuration, for limits that only exist per phase
      * (step counts), and returns the configuration.
