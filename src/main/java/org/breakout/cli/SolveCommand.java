@@ -125,7 +125,7 @@ public class SolveCommand implements Callable<Integer> {
                 }
                 ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
                 ScheduleWriter.write(ScheduleWriter.toDocument(loaded.document(), best, summary), target);
-                printSummary(out, summary, solver.solvingDuration(), target);
+                printSummary(out, summary, best.isProvenOptimal(), solver.solvingDuration(), target);
                 return summary.feasible() ? ExitCodes.OK : ExitCodes.HARD_RULES_BROKEN;
             } catch (IOException e) {
                 err.println("breakout: cannot write " + target + ": " + e.getMessage());
@@ -156,7 +156,8 @@ public class SolveCommand implements Callable<Integer> {
         }
     }
 
-    static void printSummary(PrintWriter out, ScheduleSummary summary, Duration duration, Path target) {
+    static void printSummary(PrintWriter out, ScheduleSummary summary, boolean provenOptimal, Duration duration,
+            Path target) {
         out.printf("Score       %s%s%n", summary.score(), summary.feasible() ? "  (feasible)" : "  (HARD RULES BROKEN)");
         out.printf("Seats       %d of %d wanted seats filled (%.1f%%)%n", summary.seatsFilled(), summary.seatsWanted(),
                 summary.seatsWanted() == 0 ? 100.0 : 100.0 * summary.seatsFilled() / summary.seatsWanted());
@@ -175,6 +176,10 @@ public class SolveCommand implements Callable<Integer> {
         }
         for (ScheduleSummary.BrokenRule rule : summary.brokenRules()) {
             out.printf("BROKEN      %s: %d time(s), %s%n", rule.constraint(), rule.matches(), rule.score());
+        }
+        if (provenOptimal) {
+            out.println("Optimal     proven: every session is pinned and the seating reaches its bound, so the "
+                    + "solver stopped there");
         }
         out.printf("Solved in   %.1f s%n", duration.toMillis() / 1000.0);
         out.printf("Written     %s%n", target);

@@ -43,6 +43,12 @@ public class Schedule {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
+    /**
+     * Set by the seating phase when this schedule is proven optimal: every run pinned, and the seating reaches its
+     * bound. Nothing can improve it, so the solver may stop. A plain field (copied into every clone), not a fact.
+     */
+    private boolean provenOptimal;
+
     public Schedule() {
     }
 
@@ -104,6 +110,14 @@ public class Schedule {
 
     public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
         this.constraintWeightOverrides = constraintWeightOverrides;
+    }
+
+    public boolean isProvenOptimal() {
+        return provenOptimal;
+    }
+
+    public void setProvenOptimal(boolean provenOptimal) {
+        this.provenOptimal = provenOptimal;
     }
 
     public HardMediumSoftLongScore getScore() {

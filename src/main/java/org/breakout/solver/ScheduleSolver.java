@@ -1,6 +1,7 @@
 package org.breakout.solver;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -42,6 +43,8 @@ public final class ScheduleSolver implements AutoCloseable {
         }
     }
 
+    private static final Long PROBLEM_ID = 1L;
+
     private final SolverFactory<Schedule> solverFactory;
     private final SolverManager<Schedule, Long> solverManager;
     private final SolutionManager<Schedule, HardMediumSoftLongScore> solutionManager;
@@ -77,9 +80,16 @@ public final class ScheduleSolver implements AutoCloseable {
     /** Solves and blocks until the solver stops (by a limit or {@link #terminateEarly()}); returns the best. */
     public Schedule solve(Schedule problem, Consumer<Schedule> onNewBest) {
         job = solverManager.solveBuilder()
-                .withProblemId(1L)
+                .withProblemId(PROBLEM_ID)
                 .withProblem(problem)
-                .withBestSolutionEventConsumer(event -> onNewBest.accept(event.solution()))
+                .withBestSolutionEventConsumer(event -> {
+                    onNewBest.accept(event.solution());
+                    if (event.solution().isProvenOptimal()) {
+                        // Nothing can beat it (see SeatingPhase): no need to wait for the no-improvement limit.
+                        // Not from this consumer thread: terminating waits for the consumer to finish.
+                        CompletableFuture.runAsync(() -> solverManager.terminateEarly(PROBLEM_ID));
+                    }
+                })
                 .run();
         try {
             return job.getFinalBestSolution();

@@ -36,7 +36,13 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (isPhaseTerminated.getAsBoolean()) {
             return;
         }
-        Map<Seat, SessionRun> seating = seat(scoreDirector.getWorkingSolution(), MAX_FLOW_SEAT_OPTIONS);
+        Schedule schedule = scoreDirector.getWorkingSolution();
+        Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS);
+        Map<Seat, SessionRun> seating = outcome.seating();
+        // With every run pinned only the seats can change, and the flow's objective is exactly the part of the
+        // score that depends on them: a seating that reaches its bound cannot be improved.
+        schedule.setProvenOptimal(outcome.provenOptimal()
+                && schedule.getRuns().stream().allMatch(run -> run.isPinned() && run.isPlaced()));
         boolean changed = false;
         for (Map.Entry<Seat, SessionRun> entry : seating.entrySet()) {
             Seat seat = entry.getKey();
@@ -53,9 +59,17 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         }
     }
 
+    /** A seating of the unpinned seats, and whether it is proven optimal for the timetable. */
+    record Seating(Map<Seat, SessionRun> seating, boolean provenOptimal) {
+    }
+
     /** The exact flow seating when the event has at most {@code maxFlowOptions} seat options, else the greedy one. */
-    static Map<Seat, SessionRun> seat(Schedule schedule, long maxFlowOptions) {
-        return seatOptions(schedule) <= maxFlowOptions ? SeatingFlow.solve(schedule) : GreedySeating.solve(schedule);
+    static Seating seat(Schedule schedule, long maxFlowOptions) {
+        if (seatOptions(schedule) > maxFlowOptions) {
+            return new Seating(GreedySeating.solve(schedule), false);
+        }
+        SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
+        return new Seating(result.seating(), result.provenOptimal());
     }
 
     static long seatOptions(Schedule schedule) {

@@ -98,8 +98,9 @@ class GreedySeatingTest {
         Schedule schedule = SyntheticEvents.perRoundSessions(3, 200, 3, 6, 3, 6, 1.05, true);
         long options = SeatingPhase.seatOptions(schedule);
         assertThat(options).isGreaterThan(0);
-        assertThat(SeatingPhase.seat(schedule, options)).isEqualTo(SeatingFlow.solve(schedule));
-        assertThat(SeatingPhase.seat(schedule, options - 1)).isEqualTo(GreedySeating.solve(schedule));
+        assertThat(SeatingPhase.seat(schedule, options).seating()).isEqualTo(SeatingFlow.solve(schedule));
+        assertThat(SeatingPhase.seat(schedule, options - 1))
+                .isEqualTo(new SeatingPhase.Seating(GreedySeating.solve(schedule), false));
     }
 
     private static SessionRun runOf(Map<Seat, SessionRun> seating, String attendeeId) {

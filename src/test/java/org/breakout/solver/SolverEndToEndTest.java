@@ -11,6 +11,7 @@ import static org.breakout.solver.TestEvents.run;
 import static org.breakout.solver.TestEvents.session;
 import static org.breakout.solver.TestEvents.speaker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
 import org.breakout.domain.Speaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Solves small events with the shipped configuration in FULL_ASSERT mode (which recalculates the score from scratch
@@ -143,6 +145,29 @@ class SolverEndToEndTest {
         assertThat(cost).isEqualTo(optimum.cost());
         assertThat(solution.getScore()).isEqualTo(HardMediumSoftLongScore.of(0,
                 filled - solution.getSeats().size(), -cost));
+    }
+
+    @Test
+    @Timeout(120) // without the early stop it would wait out its 10-minute limits: fail instead of hanging
+    void provenOptimalScheduleStopsTheSolverWithoutWaiting() {
+        Schedule problem = SyntheticEvents.perRoundSessions(7, 24, 3, 3, 0, 4, 0.9, true);
+        for (SessionRun run : problem.getRuns()) {
+            run.setPinned(true);
+        }
+        SeatingFlow.Result optimum = SeatingFlow.solveWithDetails(problem);
+        try (ScheduleSolver solver = new ScheduleSolver(
+                new ScheduleSolver.Options(Duration.ofMinutes(10), Duration.ofMinutes(10), null, 0L))) {
+            Schedule solution = solver.solve(problem);
+            assertThat(solution.isProvenOptimal()).isTrue();
+            assertThat(solution.getScore()).isEqualTo(HardMediumSoftLongScore.of(0,
+                    optimum.seatsFilled() - solution.getSeats().size(), -optimum.cost()));
+        }
+    }
+
+    @Test
+    void openTimetableIsNeverMarkedProvenOptimal() {
+        Schedule problem = SyntheticEvents.perRoundSessions(11, 16, 3, 3, 0, 4, 1.2, false);
+        assertThat(solve(problem, 20).isProvenOptimal()).isFalse();
     }
 
     @Test
