@@ -37,6 +37,7 @@ import org.breakout.report.ScheduleSummary;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,19 +90,8 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Stop each run after this long at the latest (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
-    @Option(names = "--unimproved-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "20s",
-            description = "Stop a run when its best schedule has not improved for this long (default: "
-                    + "${DEFAULT-VALUE}).")
-    Duration unimprovedLimit;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Random seed of every run (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--steps", paramLabel = "N", hidden = true,
-            description = "Stop local search after N steps instead of by time (reproducible runs, tests).")
-    Integer steps;
+    @Mixin
+    SearchOptions search;
 
     @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
             description = "Warm the JVM up this long before the measured runs (default: none).")
@@ -120,13 +110,13 @@ public class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (steps != null && steps < 1) {
+        if (search.steps != null && search.steps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--steps: must be at least 1");
         }
         if (timeLimit.isZero() || timeLimit.isNegative()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-limit: must be more than 0");
         }
-        if (unimprovedLimit.isZero() || unimprovedLimit.isNegative()) {
+        if (search.unimprovedLimit.isZero() || search.unimprovedLimit.isNegative()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--unimproved-limit: must be more than 0");
         }
 
@@ -168,7 +158,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
 
         // 2. The configurations, with their limits, each built once so that a bad one stops us now.
-        BenchmarkConfigs.Limits limits = new BenchmarkConfigs.Limits(timeLimit, unimprovedLimit, steps, seed);
+        BenchmarkConfigs.Limits limits = new BenchmarkConfigs.Limits(timeLimit, search.unimprovedLimit, search.steps,
+                search.seed);
         List<BenchmarkConfigs.Named> named = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (String value : configs) {
@@ -295,11 +286,13 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     /** The limits in words, for the progress line and the summary. */
     private String limitsText() {
-        String stop = steps != null
-                ? "local search stops after " + steps + " steps (at the latest after " + format(timeLimit) + ")"
-                : "each run stops after " + format(timeLimit) + " or " + format(unimprovedLimit)
+        String stop = search.steps != null
+                ? "local search stops after " + search.steps + " steps (at the latest after " + format(timeLimit)
+                        + ")"
+                : "each run stops after " + format(timeLimit) + " or " + format(search.unimprovedLimit)
                         + " without a better schedule";
-        return stop + "; seed " + seed + "; " + (warmUp.isZero() ? "no warm-up" : "warm-up " + format(warmUp))
+        return stop + "; seed " + search.seed + "; "
+                + (warmUp.isZero() ? "no warm-up" : "warm-up " + format(warmUp))
                 + "; one run at a time";
     }
 
@@ -316,12 +309,12 @@ public class BenchmarkCommand implements Callable<Integer> {
             words.addAll(List.of("--config", quote(config)));
         }
         words.addAll(List.of("--time-limit", format(timeLimit)));
-        if (steps != null) {
-            words.addAll(List.of("--steps", String.valueOf(steps)));
+        if (search.steps != null) {
+            words.addAll(List.of("--steps", String.valueOf(search.steps)));
         } else {
-            words.addAll(List.of("--unimproved-limit", format(unimprovedLimit)));
+            words.addAll(List.of("--unimproved-limit", format(search.unimprovedLimit)));
         }
-        words.addAll(List.of("--seed", String.valueOf(seed)));
+        words.addAll(List.of("--seed", String.valueOf(search.seed)));
         if (!warmUp.isZero()) {
             words.addAll(List.of("--warm-up", format(warmUp)));
         }

@@ -21,6 +21,7 @@ import org.breakout.report.ScheduleSummary;
 import org.breakout.solver.ScheduleSolver;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,19 +50,8 @@ public class SolveCommand implements Callable<Integer> {
             defaultValue = "5m")
     Duration timeLimit;
 
-    @Option(names = "--unimproved-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop when the best schedule has not improved for this long (default: ${DEFAULT-VALUE}).",
-            defaultValue = "20s")
-    Duration unimprovedLimit;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Random seed of the solver (default: ${DEFAULT-VALUE}); the same seed and step counts "
-                    + "give the same schedule.")
-    long seed;
-
-    @Option(names = "--steps", paramLabel = "N", hidden = true,
-            description = "Stop local search after N steps instead of by time (reproducible runs, tests).")
-    Integer steps;
+    @Mixin
+    SearchOptions search;
 
     @Option(names = { "-q", "--quiet" }, description = "No progress lines, only the final summary.")
     boolean quiet;
@@ -98,9 +88,9 @@ public class SolveCommand implements Callable<Integer> {
         err.printf("Solving %s: %d rounds, %d rooms, %d sessions (%d runs), %d attendees wanting %d seats%n",
                 event, problem.getRounds().size(), problem.getRooms().size(), problem.getSessions().size(),
                 problem.getRuns().size(), problem.getAttendees().size(), problem.getSeats().size());
-        ScheduleSolver.Options options = steps != null
-                ? new ScheduleSolver.Options(timeLimit, null, steps, seed)
-                : new ScheduleSolver.Options(timeLimit, unimprovedLimit, null, seed);
+        ScheduleSolver.Options options = search.steps != null
+                ? new ScheduleSolver.Options(timeLimit, null, search.steps, search.seed)
+                : new ScheduleSolver.Options(timeLimit, search.unimprovedLimit, null, search.seed);
 
         try (ScheduleSolver solver = new ScheduleSolver(options)) {
             Progress progress = new Progress(err, quiet, System.console() != null, problem.getSeats().size());
