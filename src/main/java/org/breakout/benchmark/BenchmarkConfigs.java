@@ -30,12 +30,11 @@ public final class BenchmarkConfigs {
 
     static {
         Map<String, String> builtIn = new LinkedHashMap<>();
-        builtIn.put("default", "breakout's solver configuration (solverConfig.xml): demand-aware placement, exact "
-                + "min-cost-flow seating, construction heuristics, late-acceptance local search");
+        builtIn.put("default", "breakout's solver configuration (solverConfig.xml): demand-aware placement, "
+                + "min-cost-flow seating (greedy above 2 million seat options), late-acceptance local search");
         builtIn.put("plain", "the default without breakout's two custom phases (placement, min-cost-flow seating): "
-                + "Timefold construction heuristics and the same local search");
-        builtIn.put("no-local-search", "the default without its local search: placement, seating and construction "
-                + "heuristics only");
+                + "Timefold construction heuristics for runs and seats and the same local search");
+        builtIn.put("no-local-search", "the default without its local search: placement and seating only");
         BUILT_IN = Collections.unmodifiableMap(builtIn);
     }
 
@@ -124,7 +123,11 @@ public final class BenchmarkConfigs {
             case "default" -> {
                 return config;
             }
-            case "plain" -> phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+            case "plain" -> {
+                phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+                // Without the seating phase the seats need Timefold's construction heuristic, before local search.
+                phases.add(phases.size() - 1, SolverConfigs.seatConstructionHeuristic());
+            }
             case "no-local-search" -> phases.removeIf(phase -> phase instanceof LocalSearchPhaseConfig);
             default -> throw new IllegalArgumentException("no built-in configuration " + name);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
@@ -88,10 +89,13 @@ class BenchmarkPartsTest {
         SolverConfig plain = BenchmarkConfigs.resolve("plain").solverConfig();
         assertThat(plain.getPhaseConfigList()).noneMatch(p -> p instanceof CustomPhaseConfig)
                 .anyMatch(p -> p instanceof LocalSearchPhaseConfig);
+        // Construction heuristics for runs, then for seats (the default has none for seats), then local search.
+        assertThat(plain.getPhaseConfigList()).hasSize(3);
+        assertThat(plain.getPhaseConfigList().get(1)).isInstanceOf(ConstructionHeuristicPhaseConfig.class);
         SolverConfig noLocalSearch = BenchmarkConfigs.resolve("no-local-search").solverConfig();
         assertThat(noLocalSearch.getPhaseConfigList()).noneMatch(p -> p instanceof LocalSearchPhaseConfig)
                 .anyMatch(p -> p instanceof CustomPhaseConfig);
-        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(5);
+        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(4);
         assertThatThrownBy(() -> BenchmarkConfigs.resolve("fancy"))
                 .isInstanceOfSatisfying(BenchmarkConfigs.ConfigException.class, e -> assertThat(e.usage()).isTrue());
     }

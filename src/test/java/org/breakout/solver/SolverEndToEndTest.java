@@ -55,7 +55,7 @@ class SolverEndToEndTest {
     @Test
     void defaultConfigBuildsWithoutTermination() {
         SolverConfig config = SolverConfigs.defaultConfig();
-        assertThat(config.getPhaseConfigList()).hasSize(5);
+        assertThat(config.getPhaseConfigList()).hasSize(4);
         assertThat(config.getRandomSeed()).isZero();
         assertThat(config.getEnvironmentMode()).isNull(); // default: reproducible
         assertThat(SolverFactory.<Schedule> create(config).buildSolver()).isNotNull();
@@ -184,7 +184,7 @@ class SolverEndToEndTest {
         // configuration builds and runs with two entity classes that both have entity value ranges.
         Schedule problem = SyntheticEvents.perRoundSessions(13, 12, 2, 2, 1, 3, 1.3, false);
         SolverConfig config = SolverConfigs.defaultConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
-        config.setPhaseConfigList(new ArrayList<>(config.getPhaseConfigList().subList(1, 5)));
+        config.setPhaseConfigList(new ArrayList<>(config.getPhaseConfigList().subList(1, 4)));
         SolverConfigs.limitLocalSearch(config, new TerminationConfig().withStepCountLimit(20));
         Schedule solution = SolverFactory.<Schedule> create(config).buildSolver().solve(problem);
         assertThat(solution.getRuns()).allMatch(SessionRun::isPlaced);
