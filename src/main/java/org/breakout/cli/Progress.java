@@ -1,6 +1,7 @@
 package org.breakout.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 
 import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
@@ -53,6 +54,11 @@ final class Progress {
         } else {
             err.println(line);
         }
+    }
+
+    /** Time since the solver was started, including its set-up: what the progress lines count from. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     synchronized void finish() {

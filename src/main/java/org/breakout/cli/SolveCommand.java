@@ -115,7 +115,7 @@ public class SolveCommand implements Callable<Integer> {
                 }
                 ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
                 ScheduleWriter.write(ScheduleWriter.toDocument(loaded.document(), best, summary), target);
-                printSummary(out, summary, best.isProvenOptimal(), solver.solvingDuration(), target);
+                printSummary(out, summary, best.isProvenOptimal(), progress.elapsed(), target);
                 return summary.feasible() ? ExitCodes.OK : ExitCodes.HARD_RULES_BROKEN;
             } catch (IOException e) {
                 err.println("breakout: cannot write " + target + ": " + e.getMessage());

@@ -118,16 +118,6 @@ public final class ScheduleSolver implements AutoCloseable {
         return solutionManager.analyze(schedule);
     }
 
-    public long scoreCalculationSpeed() {
-        SolverJob<Schedule, Long> running = job;
-        return running == null ? 0 : running.getScoreCalculationSpeed();
-    }
-
-    public Duration solvingDuration() {
-        SolverJob<Schedule, Long> running = job;
-        return running == null ? Duration.ZERO : running.getSolvingDuration();
-    }
-
     @Override
     public void close() {
         solverManager.close();
