@@ -31,7 +31,8 @@ public final class BenchmarkConfigs {
     static {
         Map<String, String> builtIn = new LinkedHashMap<>();
         builtIn.put("default", "breakout's solver configuration (solverConfig.xml): demand-aware placement, "
-                + "min-cost-flow seating (greedy above 2 million seat options), late-acceptance local search");
+                + "min-cost-flow seating (greedy above 2 million seat options), late-acceptance local search in three "
+                + "parts with a re-seating between them");
         builtIn.put("plain", "the default without breakout's two custom phases (placement, min-cost-flow seating): "
                 + "Timefold construction heuristics for runs and seats and the same local search");
         builtIn.put("no-local-search", "the default without its local search: placement and seating only");
@@ -126,7 +127,11 @@ public final class BenchmarkConfigs {
             case "plain" -> {
                 phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
                 // Without the seating phase the seats need Timefold's construction heuristic, before local search.
-                phases.add(phases.size() - 1, SolverConfigs.seatConstructionHeuristic());
+                int firstLocalSearch = 0;
+                while (!(phases.get(firstLocalSearch) instanceof LocalSearchPhaseConfig)) {
+                    firstLocalSearch++;
+                }
+                phases.add(firstLocalSearch, SolverConfigs.seatConstructionHeuristic());
             }
             case "no-local-search" -> phases.removeIf(phase -> phase instanceof LocalSearchPhaseConfig);
             default -> throw new IllegalArgumentException("no built-in configuration " + name);

@@ -1,5 +1,6 @@
 package org.breakout.solver;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -22,7 +23,8 @@ import org.breakout.domain.SessionRun;
  * Big events get {@link GreedySeating} instead: the flow's successive shortest paths grow with seats times options,
  * and on the {@code large} benchmark (67,000 seats, 9.4 million seat options) they had not finished after minutes.
  * Above {@link #MAX_FLOW_SEAT_OPTIONS} (seats times the runs each may take) the phase seats greedily and leaves
- * the rest to local search.
+ * the rest to local search; when seats are already taken (the phase runs again after local search, or the input
+ * had a seating) it keeps them as they are.
  */
 public class SeatingPhase implements PhaseCommand<Schedule> {
 
@@ -66,10 +68,22 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     /** The exact flow seating when the event has at most {@code maxFlowOptions} seat options, else the greedy one. */
     static Seating seat(Schedule schedule, long maxFlowOptions) {
         if (seatOptions(schedule) > maxFlowOptions) {
-            return new Seating(GreedySeating.solve(schedule), false);
+            // The greedy seating starts from scratch: after local search it would throw its work away.
+            boolean seated = schedule.getSeats().stream().anyMatch(seat -> !seat.isPinned() && seat.isAssigned());
+            return new Seating(seated ? currentSeating(schedule) : GreedySeating.solve(schedule), false);
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
         return new Seating(result.seating(), result.provenOptimal());
+    }
+
+    private static Map<Seat, SessionRun> currentSeating(Schedule schedule) {
+        Map<Seat, SessionRun> seating = new LinkedHashMap<>();
+        for (Seat seat : schedule.getSeats()) {
+            if (!seat.isPinned()) {
+                seating.put(seat, seat.getRun());
+            }
+        }
+        return seating;
     }
 
     static long seatOptions(Schedule schedule) {

@@ -90,12 +90,12 @@ class BenchmarkPartsTest {
         assertThat(plain.getPhaseConfigList()).noneMatch(p -> p instanceof CustomPhaseConfig)
                 .anyMatch(p -> p instanceof LocalSearchPhaseConfig);
         // Construction heuristics for runs, then for seats (the default has none for seats), then local search.
-        assertThat(plain.getPhaseConfigList()).hasSize(3);
+        assertThat(plain.getPhaseConfigList()).hasSize(5);
         assertThat(plain.getPhaseConfigList().get(1)).isInstanceOf(ConstructionHeuristicPhaseConfig.class);
         SolverConfig noLocalSearch = BenchmarkConfigs.resolve("no-local-search").solverConfig();
         assertThat(noLocalSearch.getPhaseConfigList()).noneMatch(p -> p instanceof LocalSearchPhaseConfig)
                 .anyMatch(p -> p instanceof CustomPhaseConfig);
-        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(4);
+        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(8);
         assertThatThrownBy(() -> BenchmarkConfigs.resolve("fancy"))
                 .isInstanceOfSatisfying(BenchmarkConfigs.ConfigException.class, e -> assertThat(e.usage()).isTrue());
     }

@@ -55,7 +55,7 @@ class SolverEndToEndTest {
     @Test
     void defaultConfigBuildsWithoutTermination() {
         SolverConfig config = SolverConfigs.defaultConfig();
-        assertThat(config.getPhaseConfigList()).hasSize(4);
+        assertThat(config.getPhaseConfigList()).hasSize(8);
         assertThat(config.getRandomSeed()).isZero();
         assertThat(config.getEnvironmentMode()).isNull(); // default: reproducible
         assertThat(SolverFactory.<Schedule> create(config).buildSolver()).isNotNull();
