@@ -3,15 +3,13 @@ package org.breakout.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.breakout.cli.BreakoutCommand;
+import org.breakout.cli.CliRun;
 import org.breakout.cli.ExitCodes;
 import org.breakout.generate.BenchmarkSet.Dataset;
 import org.breakout.generate.EventShape.Timetable;
@@ -25,13 +23,12 @@ class BenchmarkSetTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    /** What the last {@link #run} printed. */
+    private CliRun last = new CliRun(0, "", "");
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return BreakoutCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
@@ -67,14 +64,14 @@ class BenchmarkSetTest {
     void generatesTheChosenDatasets() throws Exception {
         Path target = dir.resolve("data");
         int code = run("generate", "benchmark-set", "--dir", target.toString(), "--only", "schiedam,medium,medium-fixed");
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(last.err()).isEqualTo(ExitCodes.OK);
         Path file = target.resolve("medium-fixed.json");
         assertThat(Files.readString(file)).isEqualTo(JsonFiles.render(EventGenerator.generate(
                 EventShape.of("medium-fixed", Map.of()), 1).document()));
         try (var files = Files.list(target)) {
             assertThat(files).containsExactly(file); // medium is another name; schiedam is committed
         }
-        assertThat(out.toString()).contains("schiedam").contains("committed").contains("medium-fixed")
+        assertThat(last.out()).contains("schiedam").contains("committed").contains("medium-fixed")
                 .contains("2000 attendees").contains("MB").contains("= medium-open").contains("Wrote 1 file(s)");
     }
 
@@ -95,12 +92,12 @@ class BenchmarkSetTest {
                 .hasMessageContaining("datasets[2]: needs a \"file\"");
         assertThat(run("generate", "benchmark-set", "--datasets", list.toString(), "--dir", dir.toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("Nothing was written");
+        assertThat(last.err()).contains("Nothing was written");
         assertThat(run("generate", "benchmark-set", "--datasets", dir.resolve("none.json").toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("file not found");
+        assertThat(last.err()).contains("file not found");
         assertThat(run("generate", "benchmark-set", "--only", "tiny", "--dir", dir.toString()))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("unknown dataset(s) tiny");
+        assertThat(last.err()).contains("unknown dataset(s) tiny");
     }
 }

@@ -2,15 +2,13 @@ package org.breakout.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.breakout.cli.BreakoutCommand;
+import org.breakout.cli.CliRun;
 import org.breakout.cli.ExitCodes;
 import org.breakout.io.EventReader;
 import org.breakout.io.JsonFiles;
@@ -24,13 +22,12 @@ class GenerateEventCommandTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    /** What the last {@link #run} printed. */
+    private CliRun last = new CliRun(0, "", "");
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return BreakoutCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
@@ -39,7 +36,7 @@ class GenerateEventCommandTest {
         int code = run("generate", "event", "--attendees", "150", "--sessions", "12", "--rounds", "3", "--rooms", "6",
                 "--repeat-share", "0.2", "--timetable", "fixed", "--preferences", "per-round", "--ranked", "2",
                 "--tie-share", "0.1", "--load", "1.1", "--seed", "5", "-o", output.toString());
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(last.err()).isEqualTo(ExitCodes.OK);
         LoadedEvent event = EventReader.read(output);
         assertThat(event.warnings()).isEmpty();
         assertThat(event.schedule().getAttendees()).hasSize(150);
@@ -49,7 +46,7 @@ class GenerateEventCommandTest {
                 "load", "1.1"));
         assertThat(Files.readString(output, StandardCharsets.UTF_8))
                 .isEqualTo(JsonFiles.render(EventGenerator.generate(shape, 5).document()));
-        assertThat(out.toString()).contains("150 attendees, 12 sessions").contains("load 1.10").contains("Written");
+        assertThat(last.out()).contains("150 attendees, 12 sessions").contains("load 1.10").contains("Written");
         try (var files = Files.list(output.getParent())) {
             assertThat(files).containsExactly(output); // no temporary file left behind
         }
@@ -60,8 +57,8 @@ class GenerateEventCommandTest {
         Path output = dir.resolve("event.json");
         int code = run("generate", "event", "--preset", "medium-fixed", "--attendees", "100", "--timetable", "mixed",
                 "-q", "-o", output.toString());
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("Written");
+        assertThat(code).as(last.err()).isEqualTo(ExitCodes.OK);
+        assertThat(last.out()).startsWith("Written");
         String expected = JsonFiles.render(EventGenerator.generate(EventShape.of("medium-fixed",
                 Map.of("attendees", "100", "timetable", "mixed")), 1).document());
         assertThat(Files.readString(output)).isEqualTo(expected);
@@ -73,29 +70,29 @@ class GenerateEventCommandTest {
         Path output = dir.resolve("x.json");
         String o = output.toString();
         assertThat(run("generate", "event")).isEqualTo(ExitCodes.USAGE); // no -o
-        assertThat(err.toString()).contains("--output");
+        assertThat(last.err()).contains("--output");
         assertThat(run("generate", "event", "--preset", "gigantic", "-o", o)).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("unknown preset").contains("medium-open");
+        assertThat(last.err()).contains("unknown preset").contains("medium-open");
         assertThat(run("generate", "event", "--timetable", "open", "--preferences", "per-round", "-o", o))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("per-round needs --timetable fixed");
+        assertThat(last.err()).contains("per-round needs --timetable fixed");
         assertThat(run("generate", "event", "--rooms", "2", "-o", o)).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--rooms 2 is too few");
+        assertThat(last.err()).contains("--rooms 2 is too few");
         assertThat(run("generate", "event", "--attendees", "lots", "-o", o)).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--attendees must be a whole number");
+        assertThat(last.err()).contains("--attendees must be a whole number");
         assertThat(run("generate", "event", "--load", "0", "-o", o)).isEqualTo(ExitCodes.USAGE);
         assertThat(run("generate", "event", "--seed", "x", "-o", o)).isEqualTo(ExitCodes.USAGE);
         assertThat(run("generate", "event", "--colour", "red", "-o", o)).isEqualTo(ExitCodes.USAGE);
         assertThat(output).doesNotExist();
         assertThat(run("generate")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("event").contains("benchmark-set");
+        assertThat(last.err()).contains("event").contains("benchmark-set");
     }
 
     /** The help states the defaults of {@link EventShape#DEFAULTS} (written out there, so checked here). */
     @Test
     void helpStatesTheDefaults() {
         assertThat(run("generate", "event", "--help")).isEqualTo(ExitCodes.OK);
-        String help = out.toString().replaceAll("\\s+", " ");
+        String help = last.out().replaceAll("\\s+", " ");
         EventShape.DEFAULTS.forEach((key, value) -> {
             int at = help.lastIndexOf(EventShape.option(key) + "="); // the option list, after the synopsis
             assertThat(at).as(key).isNotNegative();
