@@ -16,6 +16,8 @@ import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
+import org.breakout.solver.RandomTimetablePhase;
+import org.breakout.solver.SeatingPhase;
 import org.breakout.solver.SolverConfigs;
 
 /**
@@ -24,6 +26,9 @@ import org.breakout.solver.SolverConfigs;
  * termination and random seed are replaced.
  */
 public final class BenchmarkConfigs {
+
+    /** The peer's restarts: as many as the default configuration's kicks. */
+    static final int PEER_RESTARTS = SolverConfigs.TIMETABLE_KICKS;
 
     /** The built-in configurations, by name, with what they are. */
     public static final Map<String, String> BUILT_IN;
@@ -36,6 +41,10 @@ public final class BenchmarkConfigs {
         builtIn.put("plain", "the default without breakout's two custom phases (placement, min-cost-flow seating): "
                 + "Timefold construction heuristics for runs and seats and the same local search");
         builtIn.put("no-local-search", "the default without its local search: placement and seating only");
+        builtIn.put("peer", "the published method of the closest peer tool (wassign), on breakout's seating engine: a "
+                + "random timetable, the exact seating of each candidate timetable, hill climbing over moves and swaps "
+                + "of single sessions (the default configuration's climb), and a restart from a new random timetable "
+                + "where the climb gets stuck");
         BUILT_IN = Collections.unmodifiableMap(builtIn);
     }
 
@@ -134,6 +143,16 @@ public final class BenchmarkConfigs {
                 phases.add(firstLocalSearch, SolverConfigs.seatConstructionHeuristic());
             }
             case "no-local-search" -> phases.removeIf(phase -> phase instanceof LocalSearchPhaseConfig);
+            case "peer" -> {
+                phases.clear();
+                for (int restart = 0; restart < PEER_RESTARTS; restart++) {
+                    phases.add(new CustomPhaseConfig()
+                            .withCustomPhaseCommandClassList(List.of(RandomTimetablePhase.class))
+                            .withCustomProperties(Map.of("restart", Integer.toString(restart))));
+                    phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(SeatingPhase.class)));
+                    phases.add(SolverConfigs.timetableHillClimbing());
+                }
+            }
             default -> throw new IllegalArgumentException("no built-in configuration " + name);
         }
         config.setPhaseConfigList(phases);

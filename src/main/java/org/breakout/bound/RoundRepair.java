@@ -48,13 +48,30 @@ final class RoundRepair {
 
     /** Whether the seats (a session-flow solution: each session at most once per attendee) could be re-timed. */
     static boolean repair(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {
+        return repaired(model, seats) != null;
+    }
+
+    /** The seats with their rounds re-assigned so that they keep every rule, or null when no re-timing was found. */
+    static List<FlowRelaxation.SeatChoice> repaired(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {
         Set<String> taken = new HashSet<>();
         for (FlowRelaxation.SeatChoice seat : seats) {
             if (!taken.add(seat.attendee() + "/" + seat.session().id())) {
-                return false; // a session twice (unranked seats through a hub): no re-timing can fix that
+                return null; // a session twice (unranked seats through a hub): no re-timing can fix that
             }
         }
-        return new RoundRepair(model, seats).run();
+        RoundRepair repair = new RoundRepair(model, seats);
+        if (!repair.run()) {
+            return null;
+        }
+        List<FlowRelaxation.SeatChoice> result = new ArrayList<>();
+        for (int a = 0; a < repair.holding.size(); a++) {
+            for (Map.Entry<Round, List<Session>> entry : repair.holding.get(a).entrySet()) {
+                for (Session session : entry.getValue()) {
+                    result.add(new FlowRelaxation.SeatChoice(a, session, entry.getKey()));
+                }
+            }
+        }
+        return result;
     }
 
     private Set<Integer> holdersOf(Session session, Round round) {

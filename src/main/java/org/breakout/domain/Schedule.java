@@ -1,5 +1,6 @@
 package org.breakout.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
@@ -32,6 +33,9 @@ public class Schedule {
     private List<Session> sessions;
     @ProblemFactCollectionProperty
     private List<Attendee> attendees;
+    /** Every (round, room): where the timetable search can put a run. */
+    @ProblemFactCollectionProperty
+    private List<Slot> slots;
 
     @PlanningEntityCollectionProperty
     private List<SessionRun> runs;
@@ -64,6 +68,15 @@ public class Schedule {
         this.attendees = attendees;
         this.runs = runs;
         this.seats = seats;
+        this.slots = new ArrayList<>(rounds.size() * rooms.size());
+        for (Round round : rounds) {
+            for (Room room : rooms) {
+                slots.add(new Slot(round, room));
+            }
+        }
+        for (SessionRun run : runs) {
+            run.setSchedule(this);
+        }
         this.constraintWeightOverrides = constraintWeightOverrides == null
                 ? ConstraintWeightOverrides.none() : constraintWeightOverrides;
     }
@@ -102,6 +115,10 @@ public class Schedule {
 
     public List<Seat> getSeats() {
         return seats;
+    }
+
+    public List<Slot> getSlots() {
+        return slots;
     }
 
     public ConstraintWeightOverrides<HardMediumSoftLongScore> getConstraintWeightOverrides() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.solution.cloner.DeepPlanningClone;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
@@ -30,6 +31,13 @@ public class SessionRun {
 
     @PlanningPin
     private boolean pinned;
+    /**
+     * The schedule this run belongs to. A timetable move picks runs and slots and must re-seat the attendees the
+     * move touches, which needs the working schedule; a move is given only the entities it picks. Deep-cloned, so a
+     * run of a cloned schedule points at that clone.
+     */
+    @DeepPlanningClone
+    private Schedule schedule;
     /** A placement published before this run (not pinned): moving away from it costs a little. */
     private Round previousRound;
     private Room previousRoom;
@@ -99,6 +107,14 @@ public class SessionRun {
 
     public void setRoom(Room room) {
         this.room = room;
+    }
+
+    public Schedule getSchedule() {
+        return schedule;
+    }
+
+    void setSchedule(Schedule schedule) {
+        this.schedule = schedule;
     }
 
     public boolean isPinned() {

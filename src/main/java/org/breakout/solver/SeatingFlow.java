@@ -104,7 +104,18 @@ public final class SeatingFlow {
     }
 
     public static Result solveWithDetails(Schedule schedule) {
-        return new Builder(schedule).solve();
+        return new Builder(schedule, null).solve();
+    }
+
+    /**
+     * Re-seats only what a change of the timetable in the given rounds can affect: the unpinned seats that are empty
+     * or in a run placed in one of {@code rounds}. Every other seat is kept as it is and treated like a pinned one (it
+     * takes its run's capacity, its round and its session for the attendee). When sessions are given once, rounds
+     * are independent, so this is the optimal seating of the whole event for the seats kept; with repeats it is the
+     * optimum for the kept seats. The result's {@code seating} holds the re-seated seats only.
+     */
+    public static Result reseatRounds(Schedule schedule, Set<Round> rounds) {
+        return new Builder(schedule, rounds).solve();
     }
 
     // ************************************************************************
@@ -178,6 +189,8 @@ public final class SeatingFlow {
 
     private static final class Builder {
         private final Schedule schedule;
+        /** The rounds re-seated, or null for all of them. */
+        private final Set<Round> rounds;
         private final EventSettings settings;
         private final long preferenceWeight;
         private final long seatChangedWeight;
@@ -192,8 +205,9 @@ public final class SeatingFlow {
         private int flowSolves;
         private int duplicatesDropped;
 
-        Builder(Schedule schedule) {
+        Builder(Schedule schedule, Set<Round> rounds) {
             this.schedule = schedule;
+            this.rounds = rounds;
             this.settings = schedule.getSettings() == null ? EventSettings.DEFAULT : schedule.getSettings();
             ConstraintWeightOverrides<HardMediumSoftLongScore> overrides = schedule.getConstraintWeightOverrides();
             this.preferenceWeight = softWeight(overrides, BreakoutConstraintProvider.PREFERENCE_COST,
@@ -209,6 +223,18 @@ public final class SeatingFlow {
             }
             HardMediumSoftLongScore weight = overrides.getConstraintWeight(name);
             return weight == null ? defaultWeight : Math.max(0, weight.softScore());
+        }
+
+        /** A seat this solve leaves as it is: pinned, or (when only some rounds are re-seated) in another round. */
+        private boolean kept(Seat seat) {
+            if (seat.isPinned()) {
+                return true;
+            }
+            if (rounds == null || seat.getRun() == null) {
+                return false;
+            }
+            Round round = seat.getRun().getRound();
+            return round != null && !rounds.contains(round);
         }
 
         Result solve() {
@@ -228,12 +254,12 @@ public final class SeatingFlow {
         private void buildRunNodes() {
             Map<SessionRun, Integer> pinnedCount = new IdentityHashMap<>();
             for (Seat seat : schedule.getSeats()) {
-                if (seat.isPinned() && seat.getRun() != null) {
+                if (seat.getRun() != null && kept(seat)) {
                     pinnedCount.merge(seat.getRun(), 1, Integer::sum);
                 }
             }
             for (SessionRun run : schedule.getRuns()) {
-                if (!run.isPlaced()) {
+                if (!run.isPlaced() || (rounds != null && !rounds.contains(run.getRound()))) {
                     continue;
                 }
                 int remaining = Math.max(0, run.seatLimit() - pinnedCount.getOrDefault(run, 0));
@@ -247,7 +273,7 @@ public final class SeatingFlow {
             Map<Attendee, List<Seat>> seatsByAttendee = new LinkedHashMap<>();
             for (Seat seat : schedule.getSeats()) {
                 seatsByAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
-                if (!seat.isPinned()) {
+                if (!kept(seat)) {
                     unpinnedSeats.add(seat);
                 }
             }
@@ -263,7 +289,7 @@ public final class SeatingFlow {
                 Set<Session> takenSessions = new HashSet<>();
                 List<Seat> unpinned = new ArrayList<>();
                 for (Seat seat : entry.getValue()) {
-                    if (!seat.isPinned()) {
+                    if (!kept(seat)) {
                         unpinned.add(seat);
                     } else if (seat.getRun() != null) {
                         takenSessions.add(seat.getRun().getSession());
@@ -416,6 +442,11 @@ public final class SeatingFlow {
                 throw new IllegalStateException("Seat costs are too large for the seating flow (max seat cost "
                         + maxCost + " with " + component.runs.size() + " runs).");
             }
+            if (oneSeatPerPart(component)) {
+                // A round on its own without repeats: a transportation problem, solved exactly and much faster.
+                solveTransportation(component, bigM);
+                return tally(component);
+            }
             long[] relaxed = null;
             int[] bestAssignment = null;
             long[] best = null;
@@ -450,6 +481,41 @@ public final class SeatingFlow {
             restore(component, bestAssignment);
             duplicatesDropped = droppedBefore + bestDropped;
             return relaxed;
+        }
+
+        /** Whether every attendee in the component has exactly one (attendee, round) group in it. */
+        private static boolean oneSeatPerPart(Component component) {
+            for (Part part : component.parts) {
+                if (part.groups.size() != 1 || part.capacity < 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void solveTransportation(Component component, long bigM) {
+            flowSolves++;
+            Map<RunNode, Integer> index = new IdentityHashMap<>();
+            int[] seatLimits = new int[component.runs.size()];
+            for (int i = 0; i < seatLimits.length; i++) {
+                RunNode node = component.runs.get(i);
+                index.put(node, i);
+                seatLimits[i] = node.remaining;
+            }
+            int[][] options = new int[component.parts.size()][];
+            long[][] costs = new long[options.length][];
+            for (int p = 0; p < options.length; p++) {
+                Group group = component.parts.get(p).groups.get(0);
+                options[p] = new int[group.runs.length];
+                for (int o = 0; o < group.runs.length; o++) {
+                    options[p][o] = index.get(group.runs[o]);
+                }
+                costs[p] = group.costs;
+            }
+            int[] assigned = TransportationSeating.solve(seatLimits, options, costs, bigM);
+            for (int p = 0; p < options.length; p++) {
+                component.parts.get(p).groups.get(0).assigned = assigned[p];
+            }
         }
 
         /** Removes duplicate sessions; returns whether there were any. */

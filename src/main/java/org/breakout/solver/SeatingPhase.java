@@ -1,6 +1,9 @@
 package org.breakout.solver;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -8,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 
+import org.breakout.bound.ExactSeating;
+import org.breakout.domain.Attendee;
 import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
 import org.breakout.domain.SessionRun;
@@ -73,7 +78,52 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
             return new Seating(seated ? currentSeating(schedule) : GreedySeating.solve(schedule), false);
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
+        if (!result.provenOptimal()) {
+            Map<Seat, SessionRun> exact = exactSeating(schedule);
+            if (exact != null) {
+                return new Seating(exact, true);
+            }
+        }
         return new Seating(result.seating(), result.provenOptimal());
+    }
+
+    /**
+     * The bound's exact seating of a fixed timetable ({@link ExactSeating}: the session-flow optimum, its rounds
+     * re-assigned), when it applies: the flow's repair of repeated sessions is a heuristic, this is the optimum.
+     * Only without published seats: the bound's objective is the preference cost alone, the seating flow's also
+     * counts published seats that are not kept.
+     */
+    private static Map<Seat, SessionRun> exactSeating(Schedule schedule) {
+        Map<Attendee, List<Seat>> seatsByAttendee = new LinkedHashMap<>();
+        for (Seat seat : schedule.getSeats()) {
+            if (!seat.isPinned()) {
+                if (seat.hasPrevious()) {
+                    return null;
+                }
+                seatsByAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
+            }
+        }
+        Map<Attendee, List<SessionRun>> runs = ExactSeating.viaSessionFlow(schedule);
+        if (runs == null) {
+            return null;
+        }
+        Map<Seat, SessionRun> seating = new LinkedHashMap<>();
+        for (Seat seat : schedule.getSeats()) {
+            if (!seat.isPinned()) {
+                seating.put(seat, null);
+            }
+        }
+        for (Map.Entry<Attendee, List<Seat>> entry : seatsByAttendee.entrySet()) {
+            List<SessionRun> given = runs.getOrDefault(entry.getKey(), List.of());
+            SessionRun[] perSeat = SeatingFlow.matchToSeats(entry.getValue(), given);
+            if (Arrays.stream(perSeat).filter(Objects::nonNull).count() != given.size()) {
+                return null; // seats with different value ranges that cannot take these runs: keep the flow's
+            }
+            for (int i = 0; i < perSeat.length; i++) {
+                seating.put(entry.getValue().get(i), perSeat[i]);
+            }
+        }
+        return seating;
     }
 
     private static Map<Seat, SessionRun> currentSeating(Schedule schedule) {

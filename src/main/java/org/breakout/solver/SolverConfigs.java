@@ -1,6 +1,8 @@
 package org.breakout.solver;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.placer.QueuedEntityPlacerConfig;
@@ -9,6 +11,10 @@ import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorCo
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -30,7 +36,57 @@ public final class SolverConfigs {
      * Every call returns a new, independent instance.
      */
     public static SolverConfig defaultConfig() {
-        return SolverConfig.createFromXmlResource(DEFAULT_CONFIG_RESOURCE, SolverConfigs.class.getClassLoader());
+        SolverConfig config = SolverConfig.createFromXmlResource(DEFAULT_CONFIG_RESOURCE,
+                SolverConfigs.class.getClassLoader());
+        @SuppressWarnings("rawtypes") // SolverConfig's phase list is raw.
+        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+        int seating = 0;
+        while (!(phases.get(seating) instanceof CustomPhaseConfig custom
+                && custom.getCustomPhaseCommandClassList().contains(SeatingPhase.class))) {
+            seating++;
+        }
+        phases.addAll(seating + 1, timetableSearch());
+        config.setPhaseConfigList(phases);
+        return config;
+    }
+
+    /** Kicks of the timetable search: more than any run within the usual limits gets through. */
+    public static final int TIMETABLE_KICKS = 400;
+    /** Hill-climbing steps without a better schedule, or moves tried, before a timetable climb counts as stuck. */
+    public static final int CLIMB_UNIMPROVED_STEPS = 50;
+    public static final long CLIMB_MOVES = 2_000;
+
+    /**
+     * The timetable search: hill climbing over {@link TimetableNeighborhood} (every move re-seats what it touches
+     * exactly), then {@link #TIMETABLE_KICKS} times a kick ({@link PerturbationPhase}) and another climb: iterated
+     * local search. On a fixed timetable every phase of it ends at once (nothing to move).
+     */
+    @SuppressWarnings("rawtypes")
+    static List<PhaseConfig> timetableSearch() {
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(timetableHillClimbing());
+        for (int kick = 0; kick < TIMETABLE_KICKS; kick++) {
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(PerturbationPhase.class))
+                    .withCustomProperties(Map.of("kick", Integer.toString(kick))));
+            phases.add(timetableHillClimbing());
+        }
+        return phases;
+    }
+
+    /**
+     * Hill climbing over the timetable moves: the first move that is not worse is taken; it stops after
+     * {@link #CLIMB_UNIMPROVED_STEPS} steps without a better schedule or {@link #CLIMB_MOVES} moves tried (a random
+     * neighbourhood never runs out, so "no better neighbour" is a move count).
+     */
+    public static LocalSearchPhaseConfig timetableHillClimbing() {
+        LocalSearchPhaseConfig climb = new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                        .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(CLIMB_UNIMPROVED_STEPS)
+                        .withMoveCountLimit(CLIMB_MOVES));
+        climb.setNeighborhoodProviderClass(TimetableNeighborhood.class);
+        return climb;
     }
 
     /**

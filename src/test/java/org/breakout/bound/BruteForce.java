@@ -25,9 +25,9 @@ import org.breakout.domain.Speaker;
  * every seating (one attendee after the other, with a memo on the seats left per run). The result is the least
  * preference cost for every number of seats filled (pinned seats included).
  */
-final class BruteForce {
+public final class BruteForce {
 
-    static final long NONE = Long.MAX_VALUE;
+    public static final long NONE = Long.MAX_VALUE;
 
     private BruteForce() {
     }
@@ -36,7 +36,7 @@ final class BruteForce {
      * @return {@code cost[n]} = least preference cost of a schedule that keeps the rules and fills exactly n wanted
      *         seats, {@link #NONE} when none does; null when no placement keeps the rules
      */
-    static long[] costBySeats(Schedule schedule) {
+    public static long[] costBySeats(Schedule schedule) {
         List<SessionRun> runs = schedule.getRuns();
         Round[] round = new Round[runs.size()];
         Room[] room = new Room[runs.size()];
@@ -232,7 +232,7 @@ final class BruteForce {
     }
 
     /** The most seats any schedule fills, -1 if none keeps the rules. */
-    static int maxSeats(long[] costBySeats) {
+    public static int maxSeats(long[] costBySeats) {
         if (costBySeats == null) {
             return -1;
         }

@@ -17,9 +17,9 @@ import org.breakout.io.Json;
  * Small seeded random events, written as event JSON and read with the real {@link EventReader}, for comparing the
  * bound with a brute-force optimum.
  */
-final class RandomEvents {
+public final class RandomEvents {
 
-    enum Kind {
+    public enum Kind {
         /** Every session given once, every run placed (pinned or not). */
         FIXED_NO_REPEATS,
         /** Every run placed, some sessions given in two or three rounds. */
@@ -31,7 +31,7 @@ final class RandomEvents {
     private RandomEvents() {
     }
 
-    static Schedule schedule(long seed, Kind kind) {
+    public static Schedule schedule(long seed, Kind kind) {
         try {
             return EventReader.parse(Path.of("random-" + kind + "-" + seed + ".json"), json(seed, kind)).schedule();
         } catch (Exception e) {
@@ -40,7 +40,7 @@ final class RandomEvents {
         }
     }
 
-    static String json(long seed, Kind kind) {
+    public static String json(long seed, Kind kind) {
         Random random = new Random(seed * 31 + kind.ordinal());
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("name", "random " + kind + " " + seed);

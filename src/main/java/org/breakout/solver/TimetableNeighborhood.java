@@ -1,0 +1,37 @@
+package org.breakout.solver;
+
+import ai.timefold.solver.core.preview.api.domain.metamodel.GenuineEntityMetaModel;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningSolutionMetaModel;
+import ai.timefold.solver.core.preview.api.neighborhood.Neighborhood;
+import ai.timefold.solver.core.preview.api.neighborhood.NeighborhoodBuilder;
+import ai.timefold.solver.core.preview.api.neighborhood.NeighborhoodProvider;
+import ai.timefold.solver.core.preview.api.neighborhood.stream.joiner.NeighborhoodsJoiners;
+
+import org.breakout.domain.Room;
+import org.breakout.domain.Round;
+import org.breakout.domain.Schedule;
+import org.breakout.domain.Seat;
+import org.breakout.domain.SessionRun;
+import org.breakout.domain.Slot;
+
+/**
+ * The timetable search's moves (Timefold's Neighborhoods API, a preview feature in 1.32): a random movable run into a
+ * random slot, swapping with the run there, each followed by an exact re-seating of what it touches
+ * ({@link TimetableMove}).
+ */
+public class TimetableNeighborhood implements NeighborhoodProvider<Schedule> {
+
+    @Override
+    public Neighborhood defineNeighborhood(NeighborhoodBuilder<Schedule> builder) {
+        PlanningSolutionMetaModel<Schedule> solution = builder.getSolutionMetaModel();
+        GenuineEntityMetaModel<Schedule, SessionRun> run = solution.genuineEntity(SessionRun.class);
+        GenuineEntityMetaModel<Schedule, Seat> seat = solution.genuineEntity(Seat.class);
+        TimetableMove.Variables variables = new TimetableMove.Variables(run.basicVariable("round", Round.class),
+                run.basicVariable("room", Room.class), seat.basicVariable("run", SessionRun.class));
+        return builder.add(factory -> factory.pick(factory.forEach(SessionRun.class, false))
+                .pick(factory.forEach(Slot.class, false),
+                        NeighborhoodsJoiners.filtering((view, movedRun, slot) -> TimetableMove.isDoable(movedRun, slot)))
+                .asMove((view, movedRun, slot) -> new TimetableMove(variables, movedRun, slot)))
+                .build();
+    }
+}
