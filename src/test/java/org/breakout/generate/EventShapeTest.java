@@ -16,7 +16,7 @@ class EventShapeTest {
     void defaults() {
         EventShape shape = EventShape.defaults();
         assertThat(shape).isEqualTo(new EventShape(500, 20, 4, 1, 8, 0.1, Timetable.FIXED, 0.5, Preferences.PER_ROUND,
-                3, 0.05, 1.0, 1.0));
+                3, 0.05, 1.0, 1.0, false, false, false, true, true, true, true, true));
         assertThat(shape.repeated()).isEqualTo(2);
         assertThat(shape.tripled()).isZero();
         assertThat(shape.runs()).isEqualTo(22);
@@ -24,7 +24,8 @@ class EventShapeTest {
 
     @Test
     void presetsHaveTheBenchmarkShapes() {
-        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge");
+        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge",
+                "repeat-all-400", "repeat-all-2000", "rank-all-open-300", "rank-all-open-2000");
         EventShape medium = EventShape.of("medium", Map.of());
         assertThat(EventShape.of("medium-open", Map.of())).isEqualTo(medium);
         assertThat(medium.attendees()).isEqualTo(2000);
