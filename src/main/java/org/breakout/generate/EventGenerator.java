@@ -36,6 +36,9 @@ import org.breakout.io.Json;
  * it stays feasible. A fixed timetable pins it; an open one leaves it out (so a feasible timetable exists); a mixed
  * one pins part of it. Room capacities are scaled so that, in the reference timetable, the seats wanted over all
  * rounds are {@code load} times the seats available. Preferences come from the {@link PreferenceModel}.
+ * The shape's on/off settings (speakers, themes, audiences, caps, allowed rounds, uniform rooms, full attendance,
+ * repeat-all) leave a part out or make it plain without changing how the other parts draw, so that with every
+ * setting at its default the file is what it was before they existed.
  * docs/generator.md describes every parameter and how each realism feature is produced.
  */
 public final class EventGenerator {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The shape of a synthetic event made by {@link EventGenerator}: how many attendees, sessions, rounds, days and
- * rooms, how many sessions repeat, whether the timetable is fixed, open or mixed, how people rank, how full it is.
+ * rooms, how many sessions repeat, whether the timetable is fixed, open or mixed, how people rank, how full it is,
+ * and which realism features are on ({@link #SWITCHES}).
  * A shape is built from the defaults, then a preset ({@link #PRESETS}), then overrides, each given by its key
  * ({@link #KEYS}: the option of {@code breakout generate event} in camel case, e.g. {@code repeatShare} for
  * {@code --repeat-share}). Every value is checked; {@link #of} throws {@link IllegalArgumentException} with a
