@@ -72,22 +72,25 @@ public class GenerateBenchmarkSetCommand implements Callable<Integer> {
         int written = 0;
         long bytes = 0;
         List<String> missing = new ArrayList<>();
-        out.printf("%-14s %-56s %9s %7s  %s%n", "dataset", "file", "size", "time", "what");
+        // The name column as wide as the longest name, so that the columns line up.
+        int nameWidth = Math.max(14, datasets.stream().mapToInt(d -> d.name().length()).max().orElse(0));
+        String row = "%-" + nameWidth + "s %-56s %9s %7s  %s%n";
+        out.printf(row, "dataset", "file", "size", "time", "what");
         for (Dataset dataset : datasets) {
             if (only != null && !only.contains(dataset.name())) {
                 continue;
             }
             if (dataset.sameAs() != null) {
-                out.printf("%-14s %-56s %9s %7s  %s%n", dataset.name(), "= " + dataset.sameAs(), "", "",
+                out.printf(row, dataset.name(), "= " + dataset.sameAs(), "", "",
                         "another name for " + dataset.sameAs());
                 continue;
             }
             if (!dataset.generated()) {
                 if (Files.isRegularFile(dataset.file())) {
-                    out.printf(Locale.ROOT, "%-14s %-56s %9s %7s  %s%n", dataset.name(), dataset.file(),
+                    out.printf(Locale.ROOT, row, dataset.name(), dataset.file(),
                             size(dataset.file()), "", "committed");
                 } else {
-                    out.printf("%-14s %-56s %9s %7s  %s%n", dataset.name(), dataset.file(), "", "",
+                    out.printf(row, dataset.name(), dataset.file(), "", "",
                             "MISSING (committed file not found: run from the repository root)");
                     missing.add(dataset.file().toString());
                 }
@@ -108,7 +111,7 @@ public class GenerateBenchmarkSetCommand implements Callable<Integer> {
             bytes += fileSize;
             written++;
             EventGenerator.Stats stats = result.stats();
-            out.printf(Locale.ROOT, "%-14s %-56s %9s %6.1fs  %d attendees, %d sessions (%d runs), %d rounds/%d day(s), "
+            out.printf(Locale.ROOT, "%-" + nameWidth + "s %-56s %9s %6.1fs  %d attendees, %d sessions (%d runs), %d rounds/%d day(s), "
                     + "%d rooms, %s timetable, %s preferences, load %.2f (seed %d)%n", dataset.name(), target,
                     GenerateEventCommand.megabytes(fileSize), seconds, stats.attendees(), stats.sessions(),
                     stats.runs(), stats.rounds(), stats.days(), stats.rooms(), shape.timetable().label(),

@@ -39,7 +39,8 @@ public class GenerateEventCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Start from a named shape: medium, medium-open (= medium), medium-fixed, large, huge.")
+            description = "Start from a named shape: medium, medium-open (= medium), medium-fixed, large, huge, "
+                    + "repeat-all-400, repeat-all-2000, rank-all-open-300, rank-all-open-2000.")
     String preset;
 
     @Option(names = "--attendees", paramLabel = "N", description = "Attendees (default 500).")
@@ -70,18 +71,20 @@ public class GenerateEventCommand implements Callable<Integer> {
             description = "Share of the sessions pinned in a mixed timetable (default 0.5).")
     String pinnedShare;
 
-    @Option(names = "--preferences", paramLabel = "per-round|event",
+    @Option(names = "--preferences", paramLabel = "per-round|event|rank-all",
             description = "per-round: a ranked list per round, ranks restarting at 1 (fixed timetable only); "
-                    + "event: one ranked list over all sessions (default: per-round when fixed, else event).")
+                    + "event: one ranked list over all sessions; rank-all: everyone ranks every session, with "
+                    + "ties (default: per-round when fixed, else event).")
     String preferences;
 
     @Option(names = "--ranked", paramLabel = "K",
             description = "List length: sessions per round list, or in the one list (default 3 per round, or "
-                    + "rounds + 3).")
+                    + "rounds + 3; with rank-all every session).")
     String ranked;
 
     @Option(names = "--tie-share", paramLabel = "F",
-            description = "Share of ranked lists with a tie between two neighbouring choices (default 0.05).")
+            description = "Share of ranked lists with a tie between two neighbouring choices; with rank-all, "
+                    + "the chance that a choice shares the rank of the one before (default 0.05).")
     String tieShare;
 
     @Option(names = "--load", paramLabel = "F",
@@ -91,6 +94,39 @@ public class GenerateEventCommand implements Callable<Integer> {
     @Option(names = "--skew", paramLabel = "F",
             description = "Zipf exponent of session popularity (default 1.0; 0 = all equally popular).")
     String skew;
+
+    @Option(names = "--repeat-all", paramLabel = "true|false",
+            description = "Every session given in every round; --repeat-share is then not used (default false).")
+    String repeatAll;
+
+    @Option(names = "--full-attendance", paramLabel = "true|false",
+            description = "Every attendee wants a seat in every round: no day passes, skipped rounds or leaving "
+                    + "early (default false).")
+    String fullAttendance;
+
+    @Option(names = "--uniform-rooms", paramLabel = "true|false",
+            description = "Every room the same size, without tags, never unavailable (default false).")
+    String uniformRooms;
+
+    @Option(names = "--speakers", paramLabel = "true|false",
+            description = "Sessions have speakers, some shared, a few unavailable; false: no speakers (default true).")
+    String speakers;
+
+    @Option(names = "--themes", paramLabel = "true|false",
+            description = "Sessions have themes, attendees interests that steer their choices (default true).")
+    String themes;
+
+    @Option(names = "--audiences", paramLabel = "true|false",
+            description = "Some sessions are for a small group of attendees only (default true).")
+    String audiences;
+
+    @Option(names = "--caps", paramLabel = "true|false",
+            description = "Some hands-on sessions take fewer participants than their room holds (default true).")
+    String caps;
+
+    @Option(names = "--allowed-rounds", paramLabel = "true|false",
+            description = "Some sessions may only be placed in some rounds (default true).")
+    String allowedRounds;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default 1).")
     long seed;
@@ -146,6 +182,14 @@ public class GenerateEventCommand implements Callable<Integer> {
         put(overrides, "tieShare", tieShare);
         put(overrides, "load", load);
         put(overrides, "skew", skew);
+        put(overrides, "repeatAll", repeatAll);
+        put(overrides, "fullAttendance", fullAttendance);
+        put(overrides, "uniformRooms", uniformRooms);
+        put(overrides, "speakers", speakers);
+        put(overrides, "themes", themes);
+        put(overrides, "audiences", audiences);
+        put(overrides, "caps", caps);
+        put(overrides, "allowedRounds", allowedRounds);
         return overrides;
     }
 

@@ -36,6 +36,9 @@ import org.breakout.io.Json;
  * it stays feasible. A fixed timetable pins it; an open one leaves it out (so a feasible timetable exists); a mixed
  * one pins part of it. Room capacities are scaled so that, in the reference timetable, the seats wanted over all
  * rounds are {@code load} times the seats available. Preferences come from the {@link PreferenceModel}.
+ * The shape's on/off settings (speakers, themes, audiences, caps, allowed rounds, uniform rooms, full attendance,
+ * repeat-all) leave a part out or make it plain without changing how the other parts draw, so that with every
+ * setting at its default the file is what it was before they existed.
  * docs/generator.md describes every parameter and how each realism feature is produced.
  */
 public final class EventGenerator {
@@ -308,6 +311,9 @@ public final class EventGenerator {
             session.title = session.format + ": " + topic + ", " + angle;
             sessions.add(session);
         }
+        if (!shape.audiences()) {
+            return;
+        }
         // Audience-restricted sessions (made for a small group: newcomers, board members, students).
         int restricted = count >= 10 ? Math.max(1, (int) StrictMath.round(RESTRICTED_SHARE * count))
                 : (int) StrictMath.round(RESTRICTED_SHARE * count);
@@ -336,6 +342,10 @@ public final class EventGenerator {
                     : Math.min(3.0, audienceShare(AUDIENCES[session.audience]) * StrictMath.exp(MODEL.audienceBoost()));
             session.demand = guess * audienceFactor;
         }
+        if (shape.repeatAll()) {
+            sessions.forEach(session -> session.runs = shape.rounds());
+            return;
+        }
         List<SessionSpec> byDemand = new ArrayList<>(sessions);
         byDemand.sort(Comparator.comparingDouble((SessionSpec s) -> -s.demand).thenComparingInt(s -> s.index));
         for (int i = 0; i < shape.repeated(); i++) {
@@ -345,6 +355,9 @@ public final class EventGenerator {
 
     /** Some hands-on sessions (workshop, masterclass, lab) take at most 15, 20, … or 60 participants. */
     private void caps(Random rng) {
+        if (!shape.caps()) {
+            return;
+        }
         List<SessionSpec> handsOn = sessions.stream().filter(s -> HANDS_ON.contains(s.format)).toList();
         for (SessionSpec session : pick(handsOn, (int) StrictMath.round(CAPPED_SHARE * shape.sessions()), rng)) {
             session.wantedCap = 15 + 5 * rng.nextInt(10);
@@ -391,7 +404,11 @@ public final class EventGenerator {
             double u = rng.nextDouble();
             double av = rng.nextDouble();
             double stepfree = rng.nextDouble();
-            if (i < halls) {
+            if (shape.uniformRooms()) {
+                // One size, no tags: rooms differ by name only.
+                room.name = "Room " + (1 + i / 12) + "." + pad(i % 12 + 1, 2);
+                room.size = 1.0;
+            } else if (i < halls) {
                 room.name = "Hall " + (i < 26 ? String.valueOf((char) ('A' + i)) : String.valueOf(i + 1));
                 room.size = 4.0 + 2.0 * u;
                 room.tags.add("av");
@@ -421,6 +438,9 @@ public final class EventGenerator {
             }
             room.id = room.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             rooms.add(room);
+        }
+        if (shape.uniformRooms()) {
+            return; // always available
         }
         // Some rooms are booked for something else for one or two rounds of a day; never so many that the runs
         // no longer fit.
@@ -557,6 +577,9 @@ public final class EventGenerator {
      * speakers cannot come on a day or for the first or last rounds of a day, never when they speak.
      */
     private void speakers(Random rng) {
+        if (!shape.speakers()) {
+            return;
+        }
         Set<String> names = new HashSet<>();
         int width = Math.max(3, Integer.toString(3 * shape.sessions()).length());
         List<SessionSpec> order = new ArrayList<>(sessions);
@@ -637,7 +660,8 @@ public final class EventGenerator {
      */
     private void restrictions(Random rng) {
         int count = shape.sessions();
-        for (SessionSpec session : pick(sessions, (int) StrictMath.round(ALLOWED_ROUNDS_SHARE * count), rng)) {
+        int restricted = shape.allowedRounds() ? (int) StrictMath.round(ALLOWED_ROUNDS_SHARE * count) : 0;
+        for (SessionSpec session : pick(sessions, restricted, rng)) {
             Set<Integer> days = new HashSet<>();
             Set<String> halves = new HashSet<>();
             for (int r : session.roundOf) {
@@ -716,7 +740,7 @@ public final class EventGenerator {
             if (newcomer) {
                 tags.add("newcomer");
             }
-            for (int theme : interests) {
+            for (int theme : shape.themes() ? interests : List.<Integer>of()) {
                 groups.add(themes.get(theme)[0]);
                 tags.add("interest:" + themes.get(theme)[0]);
             }
@@ -741,6 +765,9 @@ public final class EventGenerator {
         double skip = rng.nextDouble();
         int skipped = rng.nextInt(rounds.size());
         double leaveEarly = rng.nextDouble();
+        if (shape.fullAttendance()) {
+            return roundIds(); // drawn all the same, so that the rest of the population stays as it is
+        }
         List<RoundSpec> wanted = new ArrayList<>();
         for (RoundSpec round : rounds) {
             if (shape.days() == 1 || dayPass >= DAY_PASS_SHARE || round.day == onlyDay) {
@@ -877,20 +904,25 @@ public final class EventGenerator {
             }
             depthShares[ranked] = 1 - RANK_NONE_SHARE - RANK_FEW_SHARE;
         }
+        boolean rankAll = shape.preferences() == Preferences.RANK_ALL;
+        // Rank-all lists get their ties from rankAll (any neighbours), not from the one tie of a list.
         PreferenceModel model = new PreferenceModel(form, popularity, new PreferenceModel.Settings(MODEL.themeBoost(),
-                MODEL.maxThemeMatches(), MODEL.audienceBoost(), MODEL.noise(), shape.tieShare(), depthShares));
+                MODEL.maxThemeMatches(), MODEL.audienceBoost(), MODEL.noise(), rankAll ? 0 : shape.tieShare(),
+                depthShares));
         // Each attendee draws from their own stream (by position in registration order), so the attendees can
         // be ranked in parallel and still give the same file.
         List<Registrant> withChoices = IntStream.range(0, people.size()).parallel().mapToObj(i -> {
             Random rng = Streams.of(seed, "preferences", i);
             Registrant person = people.get(i);
-            int depth = Math.min(ranked, model.drawDepth(rng));
+            int depth = rankAll ? PreferenceModel.ALL : Math.min(ranked, model.drawDepth(rng));
             Set<String> tags = new HashSet<>(person.tags());
             Set<String> groups = new HashSet<>(person.groups());
             Set<String> wanted = new HashSet<>(person.rounds());
-            List<PreferenceModel.Choice> choices = shape.preferences() == Preferences.PER_ROUND
-                    ? model.rank(rng, tags, groups, wanted, depth)
-                    : model.rankList(rng, tags, groups, wanted, depth);
+            List<PreferenceModel.Choice> choices = switch (shape.preferences()) {
+                case PER_ROUND -> model.rank(rng, tags, groups, wanted, depth);
+                case EVENT -> model.rankList(rng, tags, groups, wanted, depth);
+                case RANK_ALL -> model.rankAll(rng, tags, groups, wanted, shape.tieShare());
+            };
             return new Registrant(person.name(), person.city(), person.role(), person.groups(), person.tags(),
                     person.rounds(), depth, person.registered(), List.copyOf(choices));
         }).toList();
@@ -899,8 +931,7 @@ public final class EventGenerator {
     }
 
     private RegistrationForm.Item item(SessionSpec session, List<String> rounds) {
-        return new RegistrationForm.Item(session.id, session.title,
-                session.themes.stream().map(theme -> themes.get(theme)[0]).toList(),
+        return new RegistrationForm.Item(session.id, session.title, writtenThemes(session),
                 session.audience < 0 ? List.of() : List.of(AUDIENCES[session.audience]), rounds);
     }
 
@@ -955,7 +986,7 @@ public final class EventGenerator {
             ArrayNode sessionSpeakers = node.putArray("speakers");
             session.speakers.forEach(speaker -> sessionSpeakers.add(speakers.get(speaker).id));
             ArrayNode sessionThemes = node.putArray("themes");
-            session.themes.forEach(theme -> sessionThemes.add(themes.get(theme)[0]));
+            writtenThemes(session).forEach(sessionThemes::add);
             if (session.cap != null) {
                 node.put("capacity", session.cap);
             }
@@ -982,6 +1013,14 @@ public final class EventGenerator {
         }
         root.set("attendees", RegistrationGenerator.attendees(people));
         return root;
+    }
+
+    /**
+     * The theme ids of a session as the file and the registration form show them: none without themes (the
+     * session keeps them inside the generator, for its title and the reference timetable).
+     */
+    private List<String> writtenThemes(SessionSpec session) {
+        return shape.themes() ? session.themes.stream().map(theme -> themes.get(theme)[0]).toList() : List.of();
     }
 
     private void roundIds(ArrayNode node, boolean[] flags) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The shape of a synthetic event made by {@link EventGenerator}: how many attendees, sessions, rounds, days and
- * rooms, how many sessions repeat, whether the timetable is fixed, open or mixed, how people rank, how full it is.
+ * rooms, how many sessions repeat, whether the timetable is fixed, open or mixed, how people rank, how full it is,
+ * and which realism features are on ({@link #SWITCHES}).
  * A shape is built from the defaults, then a preset ({@link #PRESETS}), then overrides, each given by its key
  * ({@link #KEYS}: the option of {@code breakout generate event} in camel case, e.g. {@code repeatShare} for
  * {@code --repeat-share}). Every value is checked; {@link #of} throws {@link IllegalArgumentException} with a
@@ -30,10 +31,19 @@ import java.util.Map;
  * @param load seats wanted / seats available, summed over the rounds, in the generator's reference timetable
  * @param skew Zipf exponent of session popularity (0: all equally popular; 1: the k-th most popular is wanted
  *        1/k as much as the first)
+ * @param repeatAll every session given in every round (runs = rounds; {@code repeatShare} is not used)
+ * @param fullAttendance every attendee wants a seat in every round (no day passes, skipped rounds or leaving early)
+ * @param uniformRooms every room the same size, without tags, never unavailable
+ * @param speakers sessions have speakers (some shared, a few unavailable); false: no speakers at all
+ * @param themes sessions have themes and attendees interests (which steer their choices); false: neither
+ * @param audiences some sessions are for a small group of attendees only
+ * @param caps some hands-on sessions take fewer participants than their room holds
+ * @param allowedRounds some sessions may only be placed in some rounds
  */
 public record EventShape(int attendees, int sessions, int rounds, int days, int rooms, double repeatShare,
         Timetable timetable, double pinnedShare, Preferences preferences, int ranked, double tieShare,
-        double load, double skew) {
+        double load, double skew, boolean repeatAll, boolean fullAttendance, boolean uniformRooms, boolean speakers,
+        boolean themes, boolean audiences, boolean caps, boolean allowedRounds) {
 
     /** Fixed: every run pinned. Open: nothing placed. Mixed: some sessions pinned, the rest open. */
     public enum Timetable {
@@ -44,9 +54,12 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
         }
     }
 
-    /** Per-round: one ranked list per round, ranks restarting at 1. Event: one ranked list over all sessions. */
+    /**
+     * Per-round: one ranked list per round, ranks restarting at 1. Event: one ranked list over all sessions.
+     * Rank-all: one list in which everyone ranks every session they may attend, with ties.
+     */
     public enum Preferences {
-        PER_ROUND("per-round"), EVENT("event");
+        PER_ROUND("per-round"), EVENT("event"), RANK_ALL("rank-all");
 
         private final String label;
 
@@ -61,7 +74,12 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
 
     /** The keys of a shape, in the order the command line shows them. */
     public static final List<String> KEYS = List.of("attendees", "sessions", "rounds", "days", "rooms",
-            "repeatShare", "timetable", "pinnedShare", "preferences", "ranked", "tieShare", "load", "skew");
+            "repeatShare", "timetable", "pinnedShare", "preferences", "ranked", "tieShare", "load", "skew",
+            "repeatAll", "fullAttendance", "uniformRooms", "speakers", "themes", "audiences", "caps", "allowedRounds");
+
+    /** The on/off keys (true or false). By default the realism features are on and the simplifications off. */
+    public static final List<String> SWITCHES = List.of("repeatAll", "fullAttendance", "uniformRooms", "speakers",
+            "themes", "audiences", "caps", "allowedRounds");
 
     /** At most this many attendees (four times the huge preset). */
     public static final int MAX_ATTENDEES = 200_000;
@@ -76,7 +94,9 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
      */
     public static final Map<String, String> DEFAULTS = map(
             "attendees", "500", "sessions", "20", "rounds", "4", "days", "1", "rooms", "8", "repeatShare", "0.1",
-            "timetable", "fixed", "pinnedShare", "0.5", "tieShare", "0.05", "load", "1.0", "skew", "1.0");
+            "timetable", "fixed", "pinnedShare", "0.5", "tieShare", "0.05", "load", "1.0", "skew", "1.0",
+            "repeatAll", "false", "fullAttendance", "false", "uniformRooms", "false", "speakers", "true",
+            "themes", "true", "audiences", "true", "caps", "true", "allowedRounds", "true");
 
     /** Named shapes: what each changes from {@link #DEFAULTS}. The benchmark set (benchmarks/) uses them. */
     public static final Map<String, Map<String, String>> PRESETS;
@@ -95,6 +115,26 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
         // With 400 sessions a Zipf exponent of 1 would send two thirds of a round to its most popular session.
         presets.put("huge", map("attendees", "50000", "sessions", "400", "rounds", "8", "days", "2", "rooms", "64",
                 "repeatShare", "0.15", "timetable", "fixed", "load", "1.0", "skew", "0.7"));
+        // A fixed timetable with repeats, as in a real conference survey: every session in every round, one
+        // ranked list for the whole event, everyone there all day, seats per round about 1.03 × attendees. No
+        // audience sessions: one in every round would keep its room's seats from most attendees all day, and the
+        // rooms are meant to be tight, not short.
+        presets.put("repeat-all-400", map("attendees", "427", "sessions", "11", "rounds", "3", "days", "1",
+                "rooms", "11", "repeatAll", "true", "timetable", "fixed", "preferences", "event", "ranked", "5",
+                "tieShare", "0.1", "fullAttendance", "true", "audiences", "false", "load", "0.97"));
+        presets.put("repeat-all-2000", map("attendees", "2000", "sessions", "20", "rounds", "5", "days", "1",
+                "rooms", "20", "repeatAll", "true", "timetable", "fixed", "preferences", "event", "ranked", "7",
+                "tieShare", "0.1", "fullAttendance", "true", "audiences", "false", "load", "0.97"));
+        // The shape of wassign's inputs: every session once, nothing placed, everyone ranks every session (with
+        // ties), identical rooms with seats per round about 1.15 × attendees, none of the other rules.
+        Map<String, String> rankAllOpen = map("attendees", "300", "sessions", "50", "rounds", "5", "days", "1",
+                "rooms", "10", "repeatShare", "0", "timetable", "open", "preferences", "rank-all", "tieShare", "0.5",
+                "fullAttendance", "true", "load", "0.87", "uniformRooms", "true", "speakers", "false",
+                "themes", "false", "audiences", "false", "caps", "false", "allowedRounds", "false");
+        presets.put("rank-all-open-300", rankAllOpen);
+        Map<String, String> rankAllOpen2000 = new LinkedHashMap<>(rankAllOpen);
+        rankAllOpen2000.put("attendees", "2000"); // the room capacity follows from the load
+        presets.put("rank-all-open-2000", Collections.unmodifiableMap(rankAllOpen2000));
         PRESETS = Collections.unmodifiableMap(presets);
     }
 
@@ -129,6 +169,14 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
             }
             values.put(entry.getKey(), entry.getValue().trim());
         }
+        boolean repeatAll = flag(values, "repeatAll");
+        boolean fullAttendance = flag(values, "fullAttendance");
+        boolean uniformRooms = flag(values, "uniformRooms");
+        boolean speakers = flag(values, "speakers");
+        boolean themes = flag(values, "themes");
+        boolean audiences = flag(values, "audiences");
+        boolean caps = flag(values, "caps");
+        boolean allowedRounds = flag(values, "allowedRounds");
         // Upper bounds keep the event in memory on an ordinary machine (the huge preset, 50,000 attendees, takes
         // under 2 GB; memory grows with attendees × sessions per round).
         int attendees = integer(values, "attendees", 1, MAX_ATTENDEES);
@@ -153,15 +201,24 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
             preferences = switch (preferencesValue.toLowerCase(Locale.ROOT)) {
                 case "per-round" -> Preferences.PER_ROUND;
                 case "event" -> Preferences.EVENT;
-                default -> throw new IllegalArgumentException("--preferences must be per-round or event, not \""
-                        + preferencesValue + "\"");
+                case "rank-all" -> Preferences.RANK_ALL;
+                default -> throw new IllegalArgumentException("--preferences must be per-round, event or rank-all, "
+                        + "not \"" + preferencesValue + "\"");
             };
         }
         int ranked;
         if (values.get("ranked") == null) {
-            ranked = preferences == Preferences.PER_ROUND ? 3 : Math.min(sessions, rounds + 3);
+            ranked = switch (preferences) {
+                case PER_ROUND -> 3;
+                case EVENT -> Math.min(sessions, rounds + 3);
+                case RANK_ALL -> sessions;
+            };
         } else {
             ranked = integer(values, "ranked", 1, 100_000);
+            if (preferences == Preferences.RANK_ALL && ranked != sessions) {
+                throw new IllegalArgumentException("--ranked " + ranked + " does not go with --preferences rank-all: "
+                        + "everyone ranks all " + sessions + " sessions; leave --ranked out");
+            }
         }
         double tieShare = decimal(values, "tieShare", 0, 1);
         double load = decimal(values, "load", 0.05, 10);
@@ -175,6 +232,14 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
             throw new IllegalArgumentException("--rounds " + rounds + " over --days " + days + " is more than "
                     + MAX_ROUNDS_PER_DAY + " rounds a day: add days");
         }
+        if (repeatAll && rounds < 2) {
+            throw new IllegalArgumentException("--repeat-all true needs at least 2 rounds: with one round every "
+                    + "session is given once anyway");
+        }
+        if (repeatAll && overrides.containsKey("repeatShare")) {
+            throw new IllegalArgumentException("--repeat-share does not go with --repeat-all true: every session is "
+                    + "given in every round; leave --repeat-share out");
+        }
         if (repeatShare > 0 && rounds < 2) {
             throw new IllegalArgumentException("--repeat-share " + repeatShare + " needs at least 2 rounds: "
                     + "a session's runs go in different rounds");
@@ -184,7 +249,8 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
                     + timetable.label() + " timetable no one knows which sessions share a round; use --preferences event");
         }
         EventShape shape = new EventShape(attendees, sessions, rounds, days, rooms, repeatShare, timetable,
-                pinnedShare, preferences, ranked, tieShare, load, skew);
+                pinnedShare, preferences, ranked, tieShare, load, skew, repeatAll, fullAttendance, uniformRooms,
+                speakers, themes, audiences, caps, allowedRounds);
         if (shape.runs() < rounds) {
             throw new IllegalArgumentException("--sessions " + sessions + " give " + shape.runs() + " run(s), fewer "
                     + "than --rounds " + rounds + ": every round needs at least one session");
@@ -197,19 +263,25 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
         return shape;
     }
 
-    /** Sessions given more than once: the repeat share of the sessions, rounded. */
+    /** Sessions given more than once: all with {@code repeatAll}, else the repeat share of the sessions, rounded. */
     public int repeated() {
-        return (int) StrictMath.round(repeatShare * sessions);
+        return repeatAll ? sessions : (int) StrictMath.round(repeatShare * sessions);
     }
 
-    /** Repeated sessions given three times (one in five, the most popular; only with three rounds or more). */
+    /**
+     * Repeated sessions given three times (one in five, the most popular; only with three rounds or more). With
+     * {@code repeatAll} none: every session has a run in every round instead.
+     */
     public int tripled() {
-        return rounds >= 3 ? repeated() / 5 : 0;
+        return !repeatAll && rounds >= 3 ? repeated() / 5 : 0;
     }
 
-    /** All runs: every session once, repeated sessions once more, tripled ones twice more. */
+    /**
+     * All runs: with {@code repeatAll} one per session per round; else every session once, repeated sessions once
+     * more, tripled ones twice more.
+     */
     public int runs() {
-        return sessions + repeated() + tripled();
+        return repeatAll ? sessions * rounds : sessions + repeated() + tripled();
     }
 
     /** Rounds per day, in day order: as even as possible, the first days get the extra ones. */
@@ -237,17 +309,31 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
         values.put("tieShare", Double.toString(tieShare));
         values.put("load", Double.toString(load));
         values.put("skew", Double.toString(skew));
+        values.put("repeatAll", Boolean.toString(repeatAll));
+        values.put("fullAttendance", Boolean.toString(fullAttendance));
+        values.put("uniformRooms", Boolean.toString(uniformRooms));
+        values.put("speakers", Boolean.toString(speakers));
+        values.put("themes", Boolean.toString(themes));
+        values.put("audiences", Boolean.toString(audiences));
+        values.put("caps", Boolean.toString(caps));
+        values.put("allowedRounds", Boolean.toString(allowedRounds));
         return values;
     }
 
     /**
-     * The options of {@code breakout generate event} that make this shape from scratch ({@code --pinned-share}
-     * only for a mixed timetable), e.g. {@code --attendees 2000 --sessions 40 … --skew 1.0}.
+     * The options of {@code breakout generate event} that make this shape from scratch, e.g. {@code --attendees
+     * 2000 --sessions 40 … --skew 1.0}: {@code --pinned-share} only for a mixed timetable, {@code --repeat-share}
+     * not with {@code --repeat-all}, {@code --ranked} not with rank-all preferences, and the on/off settings only
+     * when they are not at their default (so that the events made before they existed keep their description).
      */
     public String options() {
         List<String> parts = new ArrayList<>();
         values().forEach((key, value) -> {
-            if (!key.equals("pinnedShare") || timetable == Timetable.MIXED) {
+            boolean unused = key.equals("pinnedShare") && timetable != Timetable.MIXED
+                    || key.equals("repeatShare") && repeatAll
+                    || key.equals("ranked") && preferences == Preferences.RANK_ALL
+                    || SWITCHES.contains(key) && DEFAULTS.get(key).equals(value);
+            if (!unused) {
                 parts.add(option(key) + " " + value);
             }
         });
@@ -272,6 +358,15 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
                     + value);
         }
         return value;
+    }
+
+    private static boolean flag(Map<String, String> values, String key) {
+        String text = values.get(key);
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(option(key) + " must be true or false, not \"" + text + "\"");
+        };
     }
 
     private static double decimal(Map<String, String> values, String key, double min, double max) {

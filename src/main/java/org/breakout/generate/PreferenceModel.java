@@ -166,6 +166,27 @@ public final class PreferenceModel {
     }
 
     /**
+     * Every session the attendee may attend, in the sections with rounds they want a seat in, ranked by utility
+     * in one list (meant for a form with one section over all rounds), with ties anywhere: each choice after the
+     * first shares the rank of the one before it with probability {@code tieShare}, so ranks run 1 … k with
+     * several sessions on some ranks. The list's own tie ({@link Settings#tieProbability}) comes on top: give 0
+     * there.
+     */
+    public List<Choice> rankAll(Random rng, Set<String> tags, Set<String> groups, Set<String> wantedRounds,
+            double tieShare) {
+        List<Choice> order = rank(rng, tags, groups, wantedRounds, seats -> ALL);
+        List<Choice> tied = new ArrayList<>(order.size());
+        int rank = 0;
+        for (Choice choice : order) {
+            if (rank == 0 || rng.nextDouble() >= tieShare) {
+                rank++;
+            }
+            tied.add(new Choice(choice.session(), rank));
+        }
+        return tied;
+    }
+
+    /**
      * The ranking itself; {@code listLength} gives the list length of a section from the number of seats the
      * attendee wants in it. A session that is on the form more than once (a repeated session, in the section of
      * every round it is given in) is ranked at most once: where it first makes the list.

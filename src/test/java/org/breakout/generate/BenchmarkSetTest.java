@@ -12,6 +12,7 @@ import java.util.Map;
 import org.breakout.cli.CliRun;
 import org.breakout.cli.ExitCodes;
 import org.breakout.generate.BenchmarkSet.Dataset;
+import org.breakout.generate.EventShape.Preferences;
 import org.breakout.generate.EventShape.Timetable;
 import org.breakout.io.JsonFiles;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class BenchmarkSetTest {
     void theListHasTheStandardDatasets() throws Exception {
         List<Dataset> datasets = BenchmarkSet.read(BenchmarkSet.DEFAULT_LIST);
         assertThat(datasets).extracting(Dataset::name).containsExactly("schiedam", "schiedam-open", "medium",
-                "medium-open", "medium-fixed", "large", "huge");
+                "medium-open", "medium-fixed", "large", "huge", "repeat-all-400", "repeat-all-2000",
+                "rank-all-open-300", "rank-all-open-2000");
         Map<String, Dataset> byName = new LinkedHashMap<>();
         datasets.forEach(d -> byName.put(d.name(), d));
         assertThat(byName.get("schiedam").file())
@@ -57,6 +59,9 @@ class BenchmarkSetTest {
         assertThat(byName.get("medium-fixed").shape().timetable()).isEqualTo(Timetable.FIXED);
         assertThat(byName.get("large").shape().timetable()).isEqualTo(Timetable.OPEN);
         assertThat(byName.get("huge").shape().timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(byName.get("repeat-all-2000").shape().repeatAll()).isTrue();
+        assertThat(byName.get("rank-all-open-2000").shape().preferences()).isEqualTo(Preferences.RANK_ALL);
+        assertThat(datasets).filteredOn(Dataset::generated).allSatisfy(d -> assertThat(d.seed()).isEqualTo(1L));
         assertThat(Files.readString(Path.of(".gitignore"))).contains("/benchmarks/data/");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.breakout.generate.EventShape.Preferences;
@@ -16,7 +17,7 @@ class EventShapeTest {
     void defaults() {
         EventShape shape = EventShape.defaults();
         assertThat(shape).isEqualTo(new EventShape(500, 20, 4, 1, 8, 0.1, Timetable.FIXED, 0.5, Preferences.PER_ROUND,
-                3, 0.05, 1.0, 1.0));
+                3, 0.05, 1.0, 1.0, false, false, false, true, true, true, true, true));
         assertThat(shape.repeated()).isEqualTo(2);
         assertThat(shape.tripled()).isZero();
         assertThat(shape.runs()).isEqualTo(22);
@@ -24,7 +25,8 @@ class EventShapeTest {
 
     @Test
     void presetsHaveTheBenchmarkShapes() {
-        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge");
+        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge",
+                "repeat-all-400", "repeat-all-2000", "rank-all-open-300", "rank-all-open-2000");
         EventShape medium = EventShape.of("medium", Map.of());
         assertThat(EventShape.of("medium-open", Map.of())).isEqualTo(medium);
         assertThat(medium.attendees()).isEqualTo(2000);
@@ -54,6 +56,52 @@ class EventShapeTest {
         EventShape huge = EventShape.of("huge", Map.of());
         assertThat(huge.attendees()).isEqualTo(50_000);
         assertThat(huge.timetable()).isEqualTo(Timetable.FIXED);
+    }
+
+    @Test
+    void repeatAllAndRankAllPresets() {
+        EventShape small = EventShape.of("repeat-all-400", Map.of());
+        assertThat(small.attendees()).isEqualTo(427);
+        assertThat(small.sessions()).isEqualTo(11);
+        assertThat(small.rounds()).isEqualTo(3);
+        assertThat(small.rooms()).isEqualTo(11);
+        assertThat(small.repeatAll()).isTrue();
+        assertThat(small.repeated()).isEqualTo(11);
+        assertThat(small.tripled()).isZero();
+        assertThat(small.runs()).isEqualTo(33); // every session in every round
+        assertThat(small.timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(small.preferences()).isEqualTo(Preferences.EVENT);
+        assertThat(small.ranked()).isEqualTo(small.rounds() + 2);
+        assertThat(small.fullAttendance()).isTrue();
+        EventShape big = EventShape.of("repeat-all-2000", Map.of());
+        assertThat(List.of(big.attendees(), big.sessions(), big.rounds(), big.rooms(), big.runs(), big.ranked()))
+                .containsExactly(2000, 20, 5, 20, 100, 7);
+
+        EventShape open = EventShape.of("rank-all-open-300", Map.of());
+        assertThat(List.of(open.attendees(), open.sessions(), open.rounds(), open.rooms(), open.runs()))
+                .containsExactly(300, 50, 5, 10, 50);
+        assertThat(open.timetable()).isEqualTo(Timetable.OPEN);
+        assertThat(open.preferences()).isEqualTo(Preferences.RANK_ALL);
+        assertThat(open.ranked()).isEqualTo(50); // every session
+        assertThat(open.uniformRooms()).isTrue();
+        assertThat(List.of(open.speakers(), open.themes(), open.audiences(), open.caps(), open.allowedRounds()))
+                .containsOnly(false);
+        // The big one differs in attendees only (rooms scale with them through the load).
+        assertThat(EventShape.of("rank-all-open-2000", Map.of())).isEqualTo(EventShape.of("rank-all-open-300",
+                Map.of("attendees", "2000")));
+    }
+
+    @Test
+    void switchesDefaultToTheRealisticEvent() {
+        EventShape shape = EventShape.defaults();
+        assertThat(List.of(shape.repeatAll(), shape.fullAttendance(), shape.uniformRooms())).containsOnly(false);
+        assertThat(List.of(shape.speakers(), shape.themes(), shape.audiences(), shape.caps(), shape.allowedRounds()))
+                .containsOnly(true);
+        assertThat(EventShape.of(null, Map.of("speakers", "FALSE", "uniformRooms", " true ")).speakers()).isFalse();
+        // Only switches away from their default are in the options (events made before them keep their text).
+        assertThat(shape.options()).doesNotContain("--speakers").doesNotContain("--repeat-all");
+        assertThat(EventShape.of(null, Map.of("caps", "false")).options()).endsWith("--caps false");
+        assertThat(EventShape.of(null, Map.of("repeatAll", "true", "rooms", "20")).runs()).isEqualTo(80);
     }
 
     @Test
@@ -109,5 +157,22 @@ class EventShapeTest {
         assertThatThrownBy(() -> EventShape.of(null, Map.of("sessions", "3"))).hasMessageContaining("every round needs");
         assertThatThrownBy(() -> EventShape.of(null, Map.of("rooms", "5"))).hasMessageContaining("--rooms 5 is too few")
                 .hasMessageContaining("at least 6 rooms");
+        // The on/off settings and the combinations they do not go with.
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("speakers", "maybe")))
+                .hasMessage("--speakers must be true or false, not \"maybe\"");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("uniformRooms", "1")))
+                .hasMessageContaining("--uniform-rooms must be true or false");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("allowedRounds", "")))
+                .hasMessageContaining("--allowed-rounds must be true or false");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("repeatAll", "true", "rounds", "1")))
+                .hasMessageContaining("--repeat-all true needs at least 2 rounds");
+        assertThatThrownBy(() -> EventShape.of("repeat-all-400", Map.of("repeatShare", "0.2")))
+                .hasMessageContaining("--repeat-share does not go with --repeat-all true");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("repeatAll", "true", "rooms", "19")))
+                .hasMessageContaining("--rooms 19 is too few").hasMessageContaining("at least 20 rooms");
+        assertThatThrownBy(() -> EventShape.of("rank-all-open-300", Map.of("ranked", "5")))
+                .hasMessageContaining("--ranked 5 does not go with --preferences rank-all");
+        assertThatThrownBy(() -> EventShape.of(null, Map.of("preferences", "all")))
+                .hasMessageContaining("--preferences must be per-round, event or rank-all");
     }
 }

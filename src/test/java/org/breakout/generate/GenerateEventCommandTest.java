@@ -66,6 +66,40 @@ class GenerateEventCommandTest {
     }
 
     @Test
+    void newPresetsAndSwitchesOnTheCommandLine() throws Exception {
+        Path output = dir.resolve("rank-all.json");
+        assertThat(run("generate", "event", "--preset", "rank-all-open-300", "--attendees", "60", "-q", "-o",
+                output.toString())).as(last.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(output)).isEqualTo(JsonFiles.render(EventGenerator.generate(
+                EventShape.of("rank-all-open-300", Map.of("attendees", "60")), 1).document()));
+        Path switches = dir.resolve("switches.json");
+        assertThat(run("generate", "event", "--attendees", "80", "--rooms", "20", "--repeat-all", "true", "--full-attendance", "true",
+                "--uniform-rooms", "true", "--speakers", "false", "--themes", "false", "--audiences", "false",
+                "--caps", "false", "--allowed-rounds", "false", "--preferences", "rank-all", "-q", "-o",
+                switches.toString())).as(last.err()).isEqualTo(ExitCodes.OK);
+        EventShape shape = EventShape.of(null, Map.ofEntries(Map.entry("attendees", "80"), Map.entry("rooms", "20"),
+                Map.entry("repeatAll", "true"), Map.entry("fullAttendance", "true"), Map.entry("uniformRooms", "true"),
+                Map.entry("speakers", "false"), Map.entry("themes", "false"), Map.entry("audiences", "false"),
+                Map.entry("caps", "false"), Map.entry("allowedRounds", "false"), Map.entry("preferences", "rank-all")));
+        assertThat(Files.readString(switches)).isEqualTo(JsonFiles.render(EventGenerator.generate(shape, 1).document()));
+        LoadedEvent event = EventReader.read(switches);
+        assertThat(event.warnings()).isEmpty();
+        assertThat(event.schedule().getRuns()).hasSize(20 * 4);
+        assertThat(event.schedule().getSpeakers()).isEmpty();
+
+        Path o = dir.resolve("x.json");
+        assertThat(run("generate", "event", "--speakers", "no", "-o", o.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(last.err()).contains("--speakers must be true or false, not \"no\"");
+        assertThat(run("generate", "event", "--preset", "repeat-all-400", "--repeat-share", "0.3", "-o", o.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(last.err()).contains("--repeat-share does not go with --repeat-all true");
+        assertThat(run("generate", "event", "--preset", "rank-all-open-300", "--ranked", "8", "-o", o.toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(last.err()).contains("--ranked 8 does not go with --preferences rank-all");
+        assertThat(o).doesNotExist();
+    }
+
+    @Test
     void usageErrorsExitWith2AndWriteNothing() {
         Path output = dir.resolve("x.json");
         String o = output.toString();

@@ -67,6 +67,35 @@ class PreferenceModelTest {
         assertThat(member).hasSize(1);
     }
 
+    /** Rank-all: every session the attendee may attend, once, ranks 1 … k without gaps; ties as often as asked. */
+    @Test
+    void rankAllRanksEverySessionWithTies() throws Exception {
+        PreferenceModel.Settings defaults = PreferenceModel.Settings.defaults();
+        RegistrationForm perRound = form();
+        RegistrationForm oneList = new RegistrationForm(perRound.choiceRounds(), List.of(new RegistrationForm.Section(
+                "all", perRound.choiceRounds(), perRound.items())));
+        PreferenceModel model = new PreferenceModel(oneList, flat(),
+                new PreferenceModel.Settings(defaults.themeBoost(), defaults.maxThemeMatches(), defaults.audienceBoost(),
+                        defaults.noise(), 0, defaults.depthShares()));
+        Random rng = new Random(3);
+        int tied = 0;
+        for (int i = 0; i < 200; i++) {
+            List<Choice> choices = model.rankAll(rng, Set.of(), Set.of(), Set.of("R1", "R2"), 0.5);
+            assertThat(choices).extracting(Choice::session).containsExactlyInAnyOrder("A", "B", "T1", "T2", "D");
+            List<Integer> ranks = choices.stream().map(Choice::rank).toList();
+            assertThat(ranks.get(0)).isEqualTo(1);
+            for (int k = 1; k < ranks.size(); k++) {
+                assertThat(ranks.get(k) - ranks.get(k - 1)).isBetween(0, 1);
+            }
+            tied += ranks.get(ranks.size() - 1) < ranks.size() ? 1 : 0;
+        }
+        assertThat(tied).isGreaterThan(150); // with four neighbours each tying half the time, most lists tie
+        assertThat(model.rankAll(rng, Set.of(), Set.of(), Set.of("R1", "R2"), 0)).extracting(Choice::rank)
+                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(model.rankAll(rng, Set.of("club"), Set.of(), Set.of("R1", "R2"), 1)).extracting(Choice::rank)
+                .containsOnly(1).hasSize(6);
+    }
+
     @Test
     void depthLimitsTheNumberRankedPerWantedRound() throws Exception {
         PreferenceModel model = new PreferenceModel(form(), flat(), PreferenceModel.Settings.defaults());
