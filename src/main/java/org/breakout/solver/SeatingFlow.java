@@ -504,15 +504,24 @@ public final class SeatingFlow {
             }
             int[][] options = new int[component.parts.size()][];
             long[][] costs = new long[options.length][];
+            int[] current = new int[options.length];
             for (int p = 0; p < options.length; p++) {
-                Group group = component.parts.get(p).groups.get(0);
+                Part part = component.parts.get(p);
+                Group group = part.groups.get(0);
                 options[p] = new int[group.runs.length];
+                current[p] = -1;
                 for (int o = 0; o < group.runs.length; o++) {
                     options[p][o] = index.get(group.runs[o]);
+                    for (Seat seat : part.plan.seats) {
+                        if (seat.getRun() == group.runs[o].run) {
+                            current[p] = o;
+                        }
+                    }
                 }
                 costs[p] = group.costs;
             }
-            int[] assigned = TransportationSeating.solve(seatLimits, options, costs, bigM);
+            // Among optimal seatings, the one closest to the current one (fewer changes for the score to follow).
+            int[] assigned = TransportationSeating.solve(seatLimits, options, costs, bigM, current);
             for (int p = 0; p < options.length; p++) {
                 component.parts.get(p).groups.get(0).assigned = assigned[p];
             }

@@ -36,6 +36,14 @@ public final class SolverConfigs {
      * Every call returns a new, independent instance.
      */
     public static SolverConfig defaultConfig() {
+        return defaultConfig(TIMETABLE_LATE_ACCEPTANCE);
+    }
+
+    /** Late acceptance size of the timetable search (measured: benchmarks/README.md). */
+    public static final int TIMETABLE_LATE_ACCEPTANCE = 20;
+
+    /** The default configuration with another late acceptance size for the timetable search (benchmarks). */
+    public static SolverConfig defaultConfig(int timetableLateAcceptance) {
         SolverConfig config = SolverConfig.createFromXmlResource(DEFAULT_CONFIG_RESOURCE,
                 SolverConfigs.class.getClassLoader());
         @SuppressWarnings("rawtypes") // SolverConfig's phase list is raw.
@@ -45,48 +53,46 @@ public final class SolverConfigs {
                 && custom.getCustomPhaseCommandClassList().contains(SeatingPhase.class))) {
             seating++;
         }
-        phases.addAll(seating + 1, timetableSearch());
+        phases.add(seating + 1, timetableSearch(timetableLateAcceptance));
         config.setPhaseConfigList(phases);
         return config;
     }
 
-    /** Kicks of the timetable search: more than any run within the usual limits gets through. */
-    public static final int TIMETABLE_KICKS = 400;
-    /** Hill-climbing steps without a better schedule, or moves tried, before a timetable climb counts as stuck. */
-    public static final int CLIMB_UNIMPROVED_STEPS = 50;
-    public static final long CLIMB_MOVES = 2_000;
-
     /**
-     * The timetable search: hill climbing over {@link TimetableNeighborhood} (every move re-seats what it touches
-     * exactly), then {@link #TIMETABLE_KICKS} times a kick ({@link PerturbationPhase}) and another climb: iterated
-     * local search. On a fixed timetable every phase of it ends at once (nothing to move).
+     * The timetable search: late acceptance over {@link TimetableNeighborhood}, whose every move re-seats what it
+     * touches exactly. No termination of its own: on an open timetable it runs until the solver stops; on a fixed
+     * one it has no move and ends at once, and the seat local search after it takes over.
      */
-    @SuppressWarnings("rawtypes")
-    static List<PhaseConfig> timetableSearch() {
-        List<PhaseConfig> phases = new ArrayList<>();
-        phases.add(timetableHillClimbing());
-        for (int kick = 0; kick < TIMETABLE_KICKS; kick++) {
-            phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(PerturbationPhase.class))
-                    .withCustomProperties(Map.of("kick", Integer.toString(kick))));
-            phases.add(timetableHillClimbing());
-        }
-        return phases;
+    static LocalSearchPhaseConfig timetableSearch(int lateAcceptance) {
+        LocalSearchPhaseConfig search = new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptance))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        search.setNeighborhoodProviderClass(TimetableNeighborhood.class);
+        return search;
     }
 
-    /**
-     * Hill climbing over the timetable moves: the first move that is not worse is taken; it stops after
-     * {@link #CLIMB_UNIMPROVED_STEPS} steps without a better schedule or {@link #CLIMB_MOVES} moves tried (a random
-     * neighbourhood never runs out, so "no better neighbour" is a move count).
-     */
+    /** Hill climbing over the timetable moves, for the {@code peer} configuration; see {@link #timetableClimbEnd}. */
     public static LocalSearchPhaseConfig timetableHillClimbing() {
         LocalSearchPhaseConfig climb = new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withAcceptorTypeList(List.of(AcceptorType.HILL_CLIMBING)))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                .withTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(CLIMB_UNIMPROVED_STEPS)
-                        .withMoveCountLimit(CLIMB_MOVES));
+                .withTerminationConfig(timetableClimbEnd());
         climb.setNeighborhoodProviderClass(TimetableNeighborhood.class);
         return climb;
+    }
+
+    /** Hill-climbing steps without a better schedule, or moves tried, before a climb counts as stuck. */
+    public static final int CLIMB_UNIMPROVED_STEPS = 50;
+    public static final long CLIMB_MOVES = 500;
+
+    /**
+     * When a hill climb is stuck: {@link #CLIMB_UNIMPROVED_STEPS} steps without a better schedule or
+     * {@link #CLIMB_MOVES} moves tried (a random neighbourhood never runs out, so "no better neighbour" is a move count).
+     */
+    static TerminationConfig timetableClimbEnd() {
+        return new TerminationConfig().withUnimprovedStepCountLimit(CLIMB_UNIMPROVED_STEPS)
+                .withMoveCountLimit(CLIMB_MOVES);
     }
 
     /**

@@ -28,7 +28,9 @@ public class TimetableNeighborhood implements NeighborhoodProvider<Schedule> {
         GenuineEntityMetaModel<Schedule, Seat> seat = solution.genuineEntity(Seat.class);
         TimetableMove.Variables variables = new TimetableMove.Variables(run.basicVariable("round", Round.class),
                 run.basicVariable("room", Room.class), seat.basicVariable("run", SessionRun.class));
-        return builder.add(factory -> factory.pick(factory.forEach(SessionRun.class, false))
+        // Movable runs first: on a fixed timetable the neighbourhood is then empty at once (no sampling to exhaust).
+        return builder.add(factory -> factory.pick(factory.forEach(SessionRun.class, false)
+                .filter((view, movedRun) -> !movedRun.isPinned() && movedRun.isPlaced()))
                 .pick(factory.forEach(Slot.class, false),
                         NeighborhoodsJoiners.filtering((view, movedRun, slot) -> TimetableMove.isDoable(movedRun, slot)))
                 .asMove((view, movedRun, slot) -> new TimetableMove(variables, movedRun, slot)))

@@ -78,7 +78,35 @@ final class TransportationSeating {
      * @return per attendee, the index into their options of the run they get, or -1 for none
      */
     static int[] solve(int[] seatLimits, int[][] options, long[][] costs, long unseatedCost) {
-        TransportationSeating seating = new TransportationSeating(seatLimits, options, costs, unseatedCost);
+        return solve(seatLimits, options, costs, unseatedCost, null);
+    }
+
+    /**
+     * The same optimum, and among the optimal seatings one that keeps as many attendees as possible where they are:
+     * {@code current[a]} is the option attendee {@code a} holds now (-1: none). Costs are scaled by (attendees + runs + 1)
+     * and a change adds 1, so the tie-break can never outweigh a real cost difference. Without it, a re-seating of a
+     * round that hardly changed could shuffle hundreds of people between seatings of equal cost, and every shuffled
+     * seat is a variable change the score has to follow.
+     */
+    static int[] solve(int[] seatLimits, int[][] options, long[][] costs, long unseatedCost, int[] current) {
+        if (current != null) {
+            long scale = options.length + seatLimits.length + 1L;
+            long[][] scaled = new long[options.length][];
+            for (int a = 0; a < options.length; a++) {
+                scaled[a] = new long[options[a].length];
+                for (int o = 0; o < options[a].length; o++) {
+                    scaled[a][o] = Math.addExact(Math.multiplyExact(costs[a][o], scale), o == current[a] ? 0 : 1);
+                }
+            }
+            // Staying unseated is no change for someone without a seat; the +1 keeps M above every chain.
+            return new TransportationSeating(seatLimits, options, scaled,
+                    Math.addExact(Math.multiplyExact(unseatedCost, scale), 1)).run();
+        }
+        return new TransportationSeating(seatLimits, options, costs, unseatedCost).run();
+    }
+
+    private int[] run() {
+        TransportationSeating seating = this;
         for (int a = 0; a < options.length; a++) {
             seating.enter(a);
         }
