@@ -157,7 +157,11 @@ public class SolveCommand implements Callable<Integer> {
         if (summary.unranked() > 0) {
             ranks.append(" · unranked: ").append(summary.unranked());
         }
-        out.printf("Choices     %.1f%% got their first choice (%s)%n", 100.0 * summary.firstChoiceShare(), ranks);
+        if (summary.seatsFilled() == 0) {
+            out.println("Choices     no seats filled" + (summary.seatsWanted() == 0 ? " (nobody wants a seat)" : ""));
+        } else {
+            out.printf("Choices     %.1f%% got their first choice (%s)%n", 100.0 * summary.firstChoiceShare(), ranks);
+        }
         out.printf("Cost        %d (preference cost)%n", summary.preferenceCost());
         if (!summary.unfilled().isEmpty()) {
             out.printf("Unfilled    %d wanted seat(s) left empty, e.g. %s in %s: %s%n", summary.unfilled().size(),
