@@ -170,9 +170,7 @@ final class RegistrationsImport {
         String name = export.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
-        Path absolute = schedule.toAbsolutePath();
-        return schedule.resolveSibling(base + "-event.json").equals(schedule)
-                ? absolute.resolveSibling(base + "-imported-event.json")
-                : schedule.resolveSibling(base + "-event.json");
+        Path beside = schedule.resolveSibling(base + "-event.json");
+        return beside.equals(schedule) ? schedule.resolveSibling(base + "-imported-event.json") : beside;
     }
 }
