@@ -18,7 +18,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.breakout.domain.Round;
 import org.breakout.domain.Schedule;
 import org.dhatim.fastexcel.Workbook;
@@ -80,6 +85,8 @@ public final class RegistrationExport {
     private static final DateTimeFormatter GOOGLE_NL = DateTimeFormatter.ofPattern("d-M-yyyy H:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter GOOGLE_US = DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter ISO_SPACE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2025, 6, 1, 0, 0, 0);
 
     private final Schedule programme;
     private final RegistrationForm form;
@@ -304,8 +311,37 @@ public final class RegistrationExport {
                 }
             }
             workbook.finish();
+            return reproducible(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workbook with a fixed creation time and fixed zip entry times, so that the same registrations give the
+     * same bytes (the writer stamps the current time into both).
+     */
+    private static byte[] reproducible(byte[] workbook) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // The writer's zip entries carry data descriptors that java.util.zip cannot read back: read with commons-compress.
+        try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(workbook)).get();
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipArchiveEntry entry : Collections.list(in.getEntries())) {
+                byte[] content;
+                try (var stream = in.getInputStream(entry)) {
+                    content = stream.readAllBytes();
+                }
+                if (entry.getName().equals("docProps/core.xml")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replaceAll("(<dcterms:created[^>]*>)[^<]*<", "$1" + FIXED_TIME + "Z<")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(FIXED_TIME);
+                out.putNextEntry(copy);
+                out.write(content);
+                out.closeEntry();
+            }
         }
         return bytes.toByteArray();
     }
