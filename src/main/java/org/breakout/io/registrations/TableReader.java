@@ -50,13 +50,25 @@ public final class TableReader {
         } catch (NoSuchFileException e) {
             throw new ImportException(file, null, "file not found");
         }
-        if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
+        if (startsWith(bytes, 0x50, 0x4B, 0x03, 0x04)) { // a zip: .xlsx
             return readXlsx(file, bytes);
         }
-        if (ReadableWorkbook.isOLE2Header(bytes)) {
+        if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) { // an OLE2 compound file: .xls
             throw new ImportException(file, null, "an old Excel workbook (.xls): save it as .xlsx or CSV and import that");
         }
         return readText(file, bytes);
+    }
+
+    private static boolean startsWith(byte[] bytes, int... signature) {
+        if (bytes.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if ((bytes[i] & 0xFF) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ************************************************************************
