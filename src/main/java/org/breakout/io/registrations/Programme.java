@@ -151,15 +151,21 @@ final class Programme {
     /** The titles closest to a misspelled answer (in the round, when known): at most three, close ones only. */
     private List<Choice> suggestions(String normalized, String round) {
         int limit = Math.max(2, normalized.length() / 4);
-        return choices.stream()
-                .filter(choice -> round == null || choice.rounds().contains(round))
+        List<Choice> inRound = choices.stream().filter(choice -> round == null || choice.rounds().contains(round))
+                .toList();
+        List<Choice> near = new ArrayList<>(inRound.stream()
                 .map(choice -> Map.entry(choice, Math.min(Text.distance(normalized, choice.normalizedTitle()),
                         Text.distance(normalized, choice.normalizedId()))))
                 .filter(entry -> entry.getValue() <= limit)
                 .sorted(Map.Entry.comparingByValue())
-                .limit(3)
                 .map(Map.Entry::getKey)
-                .toList();
+                .toList());
+        if (normalized.length() >= 4) {
+            // A shortened title ("Sport" for "Sport en maatschappij …"): suggested, never taken.
+            inRound.stream().filter(choice -> Text.hasWords(choice.normalizedTitle(), normalized) && !near.contains(choice))
+                    .forEach(near::add);
+        }
+        return near.stream().limit(3).toList();
     }
 
     /**

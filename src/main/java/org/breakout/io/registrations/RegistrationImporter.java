@@ -329,12 +329,12 @@ public final class RegistrationImporter {
             }
         } else if (match instanceof Programme.Unmatched unmatched) {
             problem(row, column.index(), unmatched.answer(), "matches no session" + (use.round() == null ? ""
-                    : " of round " + use.round()) + ColumnMapping.suggestionText(match)
-                    + (unmatched.suggestions().isEmpty() ? " (write a session title or id)" : "")
-                    + "; left out of this person's choices");
+                    : " of round " + use.round()) + " and is left out of this person's choices"
+                    + (unmatched.suggestions().isEmpty() ? " (write a session title or id)"
+                            : ColumnMapping.suggestionText(match)));
         } else if (match instanceof Programme.Ambiguous ambiguous) {
-            problem(row, column.index(), ambiguous.answer(), "matches more than one session"
-                    + ColumnMapping.suggestionText(match) + "; left out (write the session id)");
+            problem(row, column.index(), ambiguous.answer(), "matches more than one session and is left out "
+                    + "(write the session id)" + ColumnMapping.suggestionText(match));
         }
     }
 

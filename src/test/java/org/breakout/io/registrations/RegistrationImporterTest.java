@@ -100,6 +100,17 @@ class RegistrationImporterTest {
     }
 
     @Test
+    void aShortenedTitleIsSuggestedNotTaken() throws Exception {
+        RegistrationImporter.Result result = importCsv("E-mail,Lunch – eerste keuze\na@x.nl,Sport\n", Map.of());
+
+        assertThat(result.report().problems()).extracting(ImportReport.Problem::message).containsExactly(
+                "matches no session of round lunch and is left out of this person's choices; did you mean "
+                        + "\"Sport en maatschappij met de Nederlandse Sportraad\" (lunch-sport)?",
+                "chose no session in any round: the attendee is imported without rounds (wants no seat)");
+        assertThat(ranks(attendee(result, 0))).isEmpty();
+    }
+
+    @Test
     void noSessionDropsTheRoundAndColumnsNeedNotNameTheRound() throws Exception {
         // Headers without a round: the sessions answered in a column tell its round in a fixed programme.
         RegistrationImporter.Result result = importCsv("""
