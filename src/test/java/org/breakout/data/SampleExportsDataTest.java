@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.breakout.check.IndependentChecker;
 import org.breakout.cli.CliRun;
+import org.breakout.io.Json;
 import org.breakout.io.EventReader;
 import org.breakout.io.JsonFiles;
 import org.breakout.io.LoadedEvent;
@@ -62,6 +66,20 @@ class SampleExportsDataTest {
             assertThat(event.schedule().getAttendees()).as(sample).hasSize(400);
             assertThat(event.schedule().getSeats()).as(sample).hasSize(1079);
             assertThat(event.warnings()).as(sample).isEmpty();
+        }
+    }
+
+    /** The "done when": from the published programme and each sample, one command gives a feasible schedule. */
+    @Test
+    void everySampleSolvesFeasiblyInOneCommand() throws Exception {
+        for (String sample : SAMPLES.keySet()) {
+            Path schedule = dir.resolve(sample + "-schedule.json");
+            CliRun run = CliRun.of("solve", PROGRAMME.toString(), "--registrations", EXPORTS.resolve(sample).toString(),
+                    "-o", schedule.toString(), "--steps", "100", "-q");
+            assertThat(run.exitCode()).as(sample + "\n" + run.err()).isZero();
+            assertThat(run.out()).as(sample).contains("(feasible)").contains("1079 of 1079 wanted seats filled");
+            JsonNode document = Json.MAPPER.readTree(schedule.toFile());
+            assertThat(IndependentChecker.check(document).violations()).as(sample).isEmpty();
         }
     }
 
