@@ -18,6 +18,7 @@ import org.breakout.io.Problem;
 import org.breakout.io.registrations.ColumnMapping;
 import org.breakout.io.registrations.ImportException;
 import org.breakout.io.registrations.RegistrationImporter;
+import org.breakout.io.registrations.Table;
 
 /**
  * The import that {@code breakout import} and {@code breakout solve --registrations} share: programme and export
@@ -128,7 +129,7 @@ final class RegistrationsImport {
     private static void printMapping(PrintWriter out, RegistrationImporter.Result result) {
         out.println("Columns (" + result.table().format() + "):");
         for (ColumnMapping.Column column : result.mapping().columns()) {
-            out.printf("  %-3s %-60s %s%s%n", letter(column.index()), quote(column.header()), column.use(),
+            out.printf("  %-3s %-60s %s%s%n", Table.columnLetter(column.index()), quote(column.header()), column.use(),
                     column.mapped() ? "  (mapped)" : "");
         }
         out.println();
@@ -141,14 +142,6 @@ final class RegistrationsImport {
             out.println("  " + attendee);
         }
         out.println();
-    }
-
-    private static String letter(int index) {
-        StringBuilder letters = new StringBuilder();
-        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-            letters.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return letters.toString();
     }
 
     private static String quote(String header) {

@@ -190,9 +190,13 @@ public final class ColumnMapping {
             if (match instanceof Programme.Chosen chosen) {
                 return new ColumnUse(ColumnUse.Kind.GRID, round, 0, chosen.session().id(), null);
             }
-            problems.add(table.columnName(index) + ": [" + grid.group(2) + "] is no session of the programme"
-                    + suggestionText(match) + "; the column is not used (map it with --column \"…=grid:SESSION\")");
-            return ColumnUse.of(ColumnUse.Kind.IGNORE);
+            String question = Text.normalize(grid.group(1));
+            if (any(question, CHOICE) || any(question, RANKING) || programme.roundIn(grid.group(1)) != null) {
+                problems.add(table.columnName(index) + ": [" + grid.group(2) + "] is no session of the programme"
+                        + suggestionText(match) + "; the column is not used (map it with --column \"…=grid:SESSION\")");
+                return ColumnUse.of(ColumnUse.Kind.IGNORE);
+            }
+            // Brackets in a header that asks no session question ("Functie [optioneel]"): an ordinary column.
         }
         if (any(normalized, IGNORED) && !any(normalized, TIMESTAMP)) {
             return ColumnUse.of(ColumnUse.Kind.IGNORE);

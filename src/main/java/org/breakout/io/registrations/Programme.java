@@ -109,7 +109,7 @@ final class Programme {
         return choices.stream().filter(choice -> choice.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** A theme id of the programme written in another way ("Zorg Jeugd Onderwijs"?) or null: ids only, normalized. */
+    /** The programme's theme id that an answer names ("Economie en werk" → economie-en-werk), or null. */
     String theme(String answer) {
         return themes.get(Text.normalize(answer));
     }

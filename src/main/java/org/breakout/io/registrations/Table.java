@@ -28,6 +28,11 @@ public record Table(Path file, String format, List<String> headers, List<Row> ro
         }
     }
 
+    /** The spreadsheet name of a column: 0 → A, 25 → Z, 26 → AA. */
+    public static String columnLetter(int index) {
+        return Text.columnLetter(index);
+    }
+
     /** "column C "Ronde 1 – eerste keuze"", as messages name a column. */
     public String columnName(int column) {
         return "column " + Text.columnLetter(column) + " \"" + headers.get(column) + "\"";

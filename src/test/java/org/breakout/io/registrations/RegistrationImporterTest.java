@@ -280,6 +280,22 @@ class RegistrationImporterTest {
     }
 
     @Test
+    void aGridColumnNamingNoSessionIsReportedAndOtherBracketsAreOrdinaryColumns() throws Exception {
+        RegistrationImporter.Result result = importCsv("""
+                E-mail,Functie [optioneel],Rank round 1 [Datagedreven versnellen],Rank round 1 [Integrale aanpak armoede]
+                a@x.nl,Wethouder,1,2
+                """, Map.of());
+
+        assertThat(result.mapping().columns()).extracting(c -> c.use().toString())
+                .containsExactly("email", "tag", "ignore", "grid:r2-armoede:r1");
+        assertThat(result.report().columnProblems()).singleElement().asString()
+                .startsWith("column C \"Rank round 1 [Datagedreven versnellen]\": [Datagedreven versnellen] is no "
+                        + "session of the programme")
+                .contains("the column is not used");
+        assertThat(texts(attendee(result, 0).get("tags"))).containsExactly("wethouder");
+    }
+
+    @Test
     void roundsNobodyChoseAreReported() throws Exception {
         RegistrationImporter.Result result = importCsv("E-mail,Ronde 1 – eerste keuze\na@x.nl,r1-data\n", Map.of());
         assertThat(result.report().roundsNobodyChose()).containsExactly("lunch", "r2");
