@@ -122,6 +122,12 @@ public final class ImportReport {
                 : problems.size() + " answer(s) to look at (below)").append('\n');
         text.append("Rounds      ").append(roundsNobodyChose.isEmpty() ? "every round was chosen by someone"
                 : "nobody chose a session in " + String.join(", ", roundsNobodyChose)).append('\n');
+        List<String> ignored = columns.stream().filter(c -> c.use().kind() == ColumnUse.Kind.IGNORE)
+                .map(c -> Text.columnLetter(c.index()) + " \"" + c.header() + "\"").toList();
+        if (!ignored.isEmpty()) {
+            text.append("Ignored     column").append(ignored.size() == 1 ? " " : "s ").append(String.join(", ", ignored))
+                    .append(" (map one with --column \"HEADER=USE\" if it matters)\n");
+        }
         if (!sessionsNobodyChose.isEmpty()) {
             text.append("Sessions    nobody chose ").append(String.join(", ", sessionsNobodyChose)).append('\n');
         }

@@ -158,6 +158,13 @@ public final class RegistrationImporter {
             report.skippedRows.add(new ImportReport.SkippedRow(row.number(), "empty row"));
             return null;
         }
+        for (int i = table.headers().size(); i < row.cells().size(); i++) {
+            if (!row.cell(i).isEmpty()) {
+                problem(row, -2, null, "has text in column " + Text.columnLetter(i) + ", which has no header: "
+                        + "that cell is not read (a separator too many in the row?)");
+                break;
+            }
+        }
         String email = "";
         int emailColumn = -1;
         for (ColumnMapping.Column column : mapping.of(ColumnUse.Kind.EMAIL)) {
@@ -391,8 +398,8 @@ public final class RegistrationImporter {
     }
 
     private void problem(Table.Row row, int column, String answer, String message) {
-        report.problems.add(new ImportReport.Problem(row.number(), column < 0 ? "all choice columns"
-                : table.columnName(column), answer, message));
+        String where = column >= 0 ? table.columnName(column) : column == -1 ? "all choice columns" : "past the last column";
+        report.problems.add(new ImportReport.Problem(row.number(), where, answer, message));
     }
 
     // ************************************************************************

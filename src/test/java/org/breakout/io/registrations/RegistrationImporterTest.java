@@ -296,6 +296,18 @@ class RegistrationImporterTest {
     }
 
     @Test
+    void cellsPastTheLastColumnAndIgnoredColumnsAreReported() throws Exception {
+        RegistrationImporter.Result result = importCsv("""
+                E-mail,Ronde 1 – eerste keuze,Opmerkingen
+                a@x.nl,r1-data,geen,r1-warmte
+                """, Map.of());
+
+        assertThat(result.report().problems()).singleElement().asString().isEqualTo("row 2, past the last column has "
+                + "text in column D, which has no header: that cell is not read (a separator too many in the row?)");
+        assertThat(result.report().format()).contains("Ignored     column C \"Opmerkingen\"");
+    }
+
+    @Test
     void roundsNobodyChoseAreReported() throws Exception {
         RegistrationImporter.Result result = importCsv("E-mail,Ronde 1 – eerste keuze\na@x.nl,r1-data\n", Map.of());
         assertThat(result.report().roundsNobodyChose()).containsExactly("lunch", "r2");
