@@ -56,6 +56,15 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = { "-q", "--quiet" }, description = "No progress lines, only the final summary.")
     boolean quiet;
 
+    @Option(names = "--registrations", paramLabel = "EXPORT",
+            description = "Import the registrations of this form export (CSV, .xlsx; see 'breakout import') into "
+                    + "EVENT.json first, then solve. The imported event is written beside the schedule "
+                    + "(EXPORT-event.json), so the run can be repeated with it.")
+    Path registrations;
+
+    @Mixin
+    ImportOptions importOptions;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,17 +81,28 @@ public class SolveCommand implements Callable<Integer> {
         }
 
         LoadedEvent loaded;
-        try {
-            loaded = EventReader.read(event);
-        } catch (EventFormatException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was written.");
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("breakout: cannot read " + event + ": " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+        if (registrations != null) {
+            Path imported = RegistrationsImport.importedEventBeside(target, registrations);
+            RegistrationsImport.Outcome outcome = RegistrationsImport.run(event, registrations, importOptions, imported,
+                    false, err, err);
+            if (outcome.exitCode() != ExitCodes.OK) {
+                return outcome.exitCode();
+            }
+            err.println("Written     " + imported + " (the imported event)");
+            loaded = outcome.loaded();
+        } else {
+            try {
+                loaded = EventReader.read(event);
+            } catch (EventFormatException e) {
+                err.println(e.getMessage());
+                err.println("Nothing was written.");
+                return ExitCodes.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("breakout: cannot read " + event + ": " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            printWarnings(err, loaded);
         }
-        printWarnings(err, loaded);
 
         Schedule problem = loaded.schedule();
         err.printf("Solving %s: %d rounds, %d rooms, %d sessions (%d runs), %d attendees wanting %d seats%n",
@@ -157,7 +177,11 @@ public class SolveCommand implements Callable<Integer> {
         if (summary.unranked() > 0) {
             ranks.append(" · unranked: ").append(summary.unranked());
         }
-        out.printf("Choices     %.1f%% got their first choice (%s)%n", 100.0 * summary.firstChoiceShare(), ranks);
+        if (summary.seatsFilled() == 0) {
+            out.println("Choices     no seats filled" + (summary.seatsWanted() == 0 ? " (nobody wants a seat)" : ""));
+        } else {
+            out.printf("Choices     %.1f%% got their first choice (%s)%n", 100.0 * summary.firstChoiceShare(), ranks);
+        }
         out.printf("Cost        %d (preference cost)%n", summary.preferenceCost());
         if (!summary.unfilled().isEmpty()) {
             out.printf("Unfilled    %d wanted seat(s) left empty, e.g. %s in %s: %s%n", summary.unfilled().size(),

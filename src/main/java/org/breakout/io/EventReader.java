@@ -1,6 +1,11 @@
 package org.breakout.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,13 +74,34 @@ public final class EventReader {
 
     /** Reads and validates an event file. */
     public static LoadedEvent read(Path file) throws EventFormatException, IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new EventFormatException(file, List.of(new Problem("", "file not found")));
         }
-        return parse(file, text);
+        return parse(file, utf8(file, bytes));
+    }
+
+    /** The file's text: UTF-8, with or without a byte order mark (editors on Windows add one). */
+    private static String utf8(Path file, byte[] bytes) throws EventFormatException {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = start; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new EventFormatException(file, List.of(new Problem("line " + line, "not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[in.position()] & 0xFF) + "): an event file is JSON in UTF-8; "
+                    + "save it as UTF-8 in your editor")));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses and validates event JSON; {@code file} only names the source in messages. */

@@ -40,12 +40,17 @@ public final class JsonFiles {
 
     /** Writes text atomically: readers see the old file or the new one, never half of one. */
     public static void writeAtomically(String text, Path target) throws IOException {
+        writeAtomically(text.getBytes(StandardCharsets.UTF_8), target);
+    }
+
+    /** Writes bytes atomically (a CSV in another encoding, a workbook): the same temporary-file-and-rename. */
+    public static void writeAtomically(byte[] bytes, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = Objects.requireNonNull(absolute.getParent());
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, bytes);
             keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
