@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code breakout generate …}: makes synthetic data; one subcommand per kind. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate synthetic data for an event (reproducible: the same seed gives the same file).",
-        subcommands = { GenerateRegistrationsCommand.class, GenerateEventCommand.class,
+        subcommands = { GenerateRegistrationsCommand.class, GenerateEventCommand.class, GenerateChangesCommand.class,
                 GenerateBenchmarkSetCommand.class, CommandLine.HelpCommand.class })
 public class GenerateCommand implements Runnable {
 
@@ -16,6 +16,6 @@ public class GenerateCommand implements Runnable {
     @Override
     public void run() {
         // No subcommand given: a usage error, which picocli reports with the list of subcommands.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (registrations, event or benchmark-set)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (registrations, event, changes or benchmark-set)");
     }
 }

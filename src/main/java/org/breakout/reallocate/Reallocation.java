@@ -1,0 +1,139 @@
+package org.breakout.reallocate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.breakout.domain.Schedule;
+import org.breakout.io.EventFormatException;
+import org.breakout.io.EventReader;
+import org.breakout.io.JsonFiles;
+import org.breakout.io.LoadedEvent;
+import org.breakout.io.Problem;
+import org.breakout.io.ScheduleWriter;
+import org.breakout.reallocate.BadInputException.FileProblem;
+import org.breakout.report.ScheduleSummary;
+import org.breakout.solver.ScheduleSolver;
+
+/**
+ * A reallocation, in the one direction data flows: published schedule + changes → merged event (validated by the
+ * event reader) → model with the policy's pins and weights → the solver, warm-started from the published seats →
+ * new schedule (scored with the event's own weights) → change report.
+ */
+public final class Reallocation {
+
+    /** Inputs read, merged and validated: ready to solve. */
+    public record Prepared(LoadedEvent published, ChangeSet changes, MergedEvent merged, LoadedEvent model,
+            Policy policy, boolean upgrade) {
+
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>();
+            published.warnings().forEach(w -> warnings.add(published.source() + ": " + w));
+            merged.warnings().forEach(w -> warnings.add(changes.source() + ": " + w));
+            return warnings;
+        }
+    }
+
+    /** The new schedule (as written) and what changed. */
+    public record Result(ObjectNode schedule, ChangeReport report, ScheduleSummary summary) {
+    }
+
+    private static final Pattern ATTENDEE_PATH = Pattern.compile("^attendees\\[(\\d+)](.*)$");
+
+    private Reallocation() {
+    }
+
+    /** Reads the published schedule, folds the changes in and validates the result. Writes nothing. */
+    public static Prepared prepare(Path publishedFile, ChangeSource changeSource, Policy policy, boolean upgrade)
+            throws BadInputException {
+        LoadedEvent published;
+        try {
+            published = EventReader.read(publishedFile);
+        } catch (EventFormatException e) {
+            throw new BadInputException(e.problems().stream()
+                    .map(p -> new FileProblem(publishedFile.toString(), p.path(), p.message())).toList());
+        } catch (IOException e) {
+            throw new BadInputException(List.of(new FileProblem(publishedFile.toString(), "",
+                    "cannot read: " + e.getMessage())));
+        }
+        ChangeSet changes = changeSource.read(published.document());
+        MergedEvent merged = ScheduleMerge.merge(publishedFile, published.document(), changes, policy);
+        LoadedEvent model;
+        try {
+            model = EventReader.parse(publishedFile, JsonFiles.render(merged.document()));
+        } catch (EventFormatException e) {
+            throw new BadInputException(e.problems().stream().map(p -> located(p, merged, publishedFile)).toList());
+        }
+        return new Prepared(published, changes, merged, model, policy, upgrade);
+    }
+
+    /** Where the change set comes from (an event file now; a registration export later). */
+    @FunctionalInterface
+    public interface ChangeSource {
+        ChangeSet read(ObjectNode published) throws BadInputException;
+    }
+
+    /** Solves the merged event with the policy's weights and builds the new schedule and the change report. */
+    public static Result solve(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest) {
+        Schedule problem = prepared.model().schedule();
+        ConstraintWeightOverrides<HardMediumSoftLongScore> own = problem.getConstraintWeightOverrides();
+        problem.setConstraintWeightOverrides(prepared.policy().weights(problem, prepared.upgrade()));
+        try (ScheduleSolver solver = new ScheduleSolver(options)) {
+            Schedule best = solver.solve(problem, onNewBest);
+            // The written score means what solve's score means: the event's own weights, not the policy's.
+            best.setConstraintWeightOverrides(own);
+            ScoreAnalysis<HardMediumSoftLongScore> analysis = solver.analyze(best);
+            best.setScore(analysis.score());
+            ScheduleSummary summary = ScheduleSummary.of(best, analysis);
+            ObjectNode document = ScheduleWriter.toDocument(prepared.merged().document(), best, summary);
+            unpin(document, prepared.merged());
+            ChangeReport report = ChangeReport.of(prepared.published().document(), document, prepared.merged(), best,
+                    summary, prepared.policy(), prepared.upgrade());
+            return new Result(document, report, summary);
+        }
+    }
+
+    /** Removes the pins the policy added for the solve: the output pins what the published schedule pinned. */
+    static void unpin(ObjectNode document, MergedEvent merged) {
+        for (JsonNode attendee : document.path("attendees")) {
+            for (JsonNode seat : attendee.path("assignments")) {
+                if (merged.addedPins().contains(MergedEvent.seatKey(attendee.path("id").asText(),
+                        seat.path("round").asText()))) {
+                    ((ObjectNode) seat).remove("pinned");
+                }
+            }
+        }
+        for (JsonNode session : document.path("sessions")) {
+            for (JsonNode placement : session.path("placements")) {
+                if (merged.addedPins().contains(MergedEvent.placementKey(session.path("id").asText(),
+                        placement.path("round").asText(), placement.path("room").asText()))) {
+                    ((ObjectNode) placement).remove("pinned");
+                }
+            }
+        }
+    }
+
+    /** A problem of the merged event, named by the file and path of the attendee it came from. */
+    private static FileProblem located(Problem problem, MergedEvent merged, Path publishedFile) {
+        Matcher matcher = ATTENDEE_PATH.matcher(problem.path() == null ? "" : problem.path());
+        if (matcher.matches()) {
+            int index = Integer.parseInt(matcher.group(1));
+            if (index < merged.sources().size()) {
+                MergedEvent.Source source = merged.sources().get(index);
+                return new FileProblem(source.file(), source.path() + matcher.group(2), problem.message());
+            }
+        }
+        return new FileProblem(publishedFile.toString(), problem.path(), problem.message());
+    }
+}
