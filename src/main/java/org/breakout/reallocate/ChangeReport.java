@@ -140,9 +140,12 @@ public record ChangeReport(String policy, boolean upgrade, Counts counts, List<A
                     MoveReasons.Credit credit = reasons.creditOf(key);
                     if (credit != null) {
                         seated = credit.seated();
+                        boolean forced = policy == Policy.MINIMAL && !upgrade;
                         reason = "made room in " + from + " for " + credit.tookPlace()
                                 + (credit.seated().equals(credit.tookPlace()) ? ", who had no seat in " + round
-                                        : ", so that " + credit.seated() + " could be seated");
+                                        : ", so that " + credit.seated() + " got a seat in " + round)
+                                + (forced ? "" : policy == Policy.FREE ? " (free policy: better choices overall)"
+                                        : " (--upgrade: better choices overall)");
                     } else {
                         reason = unforced(person, from, to, policy, upgrade);
                         if (reason == null) {

@@ -3,7 +3,9 @@ package org.breakout.reallocate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,10 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.breakout.domain.Attendee;
 import org.breakout.domain.Schedule;
+import org.breakout.domain.Seat;
+import org.breakout.domain.SessionRun;
 import org.breakout.io.EventFormatException;
 import org.breakout.io.EventReader;
 import org.breakout.io.JsonFiles;
@@ -91,6 +96,7 @@ public final class Reallocation {
         problem.setConstraintWeightOverrides(prepared.policy().weights(problem, prepared.upgrade()));
         try (ScheduleSolver solver = new ScheduleSolver(options)) {
             Schedule best = solver.solve(problem, onNewBest);
+            alignWithPublished(best);
             // The written score means what solve's score means: the event's own weights, not the policy's.
             best.setConstraintWeightOverrides(own);
             ScoreAnalysis<HardMediumSoftLongScore> analysis = solver.analyze(best);
@@ -101,6 +107,38 @@ public final class Reallocation {
             ChangeReport report = ChangeReport.of(prepared.published().document(), document, prepared.merged(), best,
                     summary, prepared.policy(), prepared.upgrade());
             return new Result(document, report, summary);
+        }
+    }
+
+    /**
+     * Gives each published seat entity the run of its published round, where the attendee still has it. An attendee's
+     * seats are interchangeable (a seat is not tied to a round), and the seating may hand them out in another order;
+     * the seating per round is the same either way, but {@code seatChanged} counts per seat entity and would charge
+     * a kept seat as changed. Swapping runs between one attendee's seats changes nothing else in the score.
+     */
+    static void alignWithPublished(Schedule schedule) {
+        Map<Attendee, List<Seat>> byAttendee = new LinkedHashMap<>();
+        for (Seat seat : schedule.getSeats()) {
+            if (!seat.isPinned()) {
+                byAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
+            }
+        }
+        for (List<Seat> seats : byAttendee.values()) {
+            for (Seat seat : seats) {
+                if (!seat.hasPrevious() || !seat.movedFromPrevious()) {
+                    continue;
+                }
+                for (Seat other : seats) {
+                    SessionRun run = other.getRun();
+                    if (other != seat && run != null && run.getSession().equals(seat.getPreviousSession())
+                            && seat.getPreviousRound().equals(run.getRound())
+                            && (!other.hasPrevious() || other.movedFromPrevious())) {
+                        other.setRun(seat.getRun());
+                        seat.setRun(run);
+                        break;
+                    }
+                }
+            }
         }
     }
 
