@@ -60,8 +60,10 @@ public final class ChangeReportWriter {
         if (!report.attendees().isEmpty()) {
             text.append(String.format("%nChanges per attendee%n"));
             for (ChangeReport.AttendeeChange change : report.attendees()) {
-                text.append(String.format("  %s %s%s%n", change.id(), change.status(),
-                        change.changedFields().isEmpty() ? "" : " (" + String.join(", ", change.changedFields()) + ")"));
+                String status = change.status().equals("unchanged") ? "registration unchanged"
+                        : change.status() + (change.changedFields().isEmpty() ? ""
+                                : " (" + String.join(", ", change.changedFields()) + ")");
+                text.append(String.format("  %s %s: %s%n", change.id(), change.name() == null ? "" : change.name(), status));
                 for (ChangeReport.SeatChange seat : change.seats()) {
                     text.append(String.format("      %-8s %s: %s%n", seat.kind(), seat.round(), describe(seat)));
                 }
@@ -78,7 +80,8 @@ public final class ChangeReportWriter {
         for (ChangeReport.RunFill fill : report.sessions()) {
             text.append(String.format("  %-22s %-8s %-18s %4d  %4d → %4d  %s%n", fill.session(), fill.round(), fill.room(),
                     fill.seats(), fill.before(), fill.after(),
-                    fill.delta() == 0 ? "" : String.format("%+d", fill.delta()) + (fill.after() >= fill.seats() ? "  full" : "")));
+                    (fill.delta() == 0 ? "   " : String.format("%+3d", fill.delta()))
+                            + (fill.after() >= fill.seats() ? "  full" : "")));
         }
         if (!report.unseated().isEmpty()) {
             text.append(String.format("%nWanted seats left empty%n"));
