@@ -42,10 +42,18 @@ public final class Reallocation {
     public record Prepared(LoadedEvent published, ChangeSet changes, MergedEvent merged, LoadedEvent model,
             Policy policy, boolean upgrade) {
 
+        /** Warnings of the published file, of the changes, and of the attendees the changes brought in. */
         public List<String> warnings() {
             List<String> warnings = new ArrayList<>();
             published.warnings().forEach(w -> warnings.add(published.source() + ": " + w));
             merged.warnings().forEach(w -> warnings.add(changes.source() + ": " + w));
+            String changesFile = changes.source().toString();
+            for (Problem warning : model.warnings()) {
+                FileProblem located = located(warning, merged, published.source());
+                if (located.file().equals(changesFile)) {
+                    warnings.add(located.toString());
+                }
+            }
             return warnings;
         }
     }

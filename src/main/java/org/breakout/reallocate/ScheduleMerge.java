@@ -107,7 +107,9 @@ public final class ScheduleMerge {
                 boolean reseat = policy != Policy.FROZEN && changedFields.get(id).contains("preferences");
                 ArrayNode kept = merged.putArray("assignments");
                 for (JsonNode seat : node.path("assignments")) {
-                    String reason = reseat ? "changed their choices" : invalidatedBy(merged, seat, sessions, allowUnranked);
+                    // A pinned seat is the organiser's decision: it is kept unless it no longer fits.
+                    boolean release = reseat && !seat.path("pinned").asBoolean(false);
+                    String reason = release ? "changed their choices" : invalidatedBy(merged, seat, sessions, allowUnranked);
                     if (reason == null) {
                         kept.add(seat.deepCopy());
                     } else {

@@ -238,6 +238,18 @@ class ReallocateCommandTest {
     }
 
     @Test
+    void warningsAboutTheChangesNameTheChangesFile() throws Exception {
+        Path changes = dir.resolve("typo.json");
+        Files.writeString(changes, """
+                { "attendees": [ { "id": "L1", "preferences": ["r1-data"], "prefrences": [] },
+                                 { "id": "GONE", "cancelled": true } ] }""");
+        CliRun run = reallocate(changes, "minimal");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("warning: " + changes + ": attendees[0].prefrences: unknown field")
+                .contains("warning: " + changes + ": attendees[1]: attendee GONE is not in the published schedule");
+    }
+
+    @Test
     void anOutputThatIsAnInputIsAUsageErrorAndALockedOutputIsBusy() throws Exception {
         CliRun run = CliRun.of("reallocate", published.toString(), SAMPLE.toString(), "-o", published.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

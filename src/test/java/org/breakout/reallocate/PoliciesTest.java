@@ -178,6 +178,18 @@ class PoliciesTest {
     }
 
     @Test
+    void aPinnedSeatStaysWhenItsAttendeeChangesTheirChoices() throws Exception {
+        ObjectNode published = publish(event("""
+                [ { "id": "A", "preferences": ["S1", "S2"],
+                    "assignments": [ { "round": "R1", "session": "S1", "room": "a", "pinned": true } ] } ]"""));
+        Reallocation.Result result = reallocate(dir, published, changes("""
+                [ { "id": "A", "preferences": ["S2", "S1"] } ]"""), Policy.MINIMAL, false);
+        assertThat(sessionOf(result.schedule(), "A", "R1")).isEqualTo("S1");
+        assertThat(result.schedule().path("attendees").get(0).path("assignments").get(0).path("pinned").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void aRoundNoLongerWantedGivesUpThatSeatEvenWhenFrozen() throws Exception {
         String twoRounds = """
                 { "name": "t",
