@@ -208,7 +208,7 @@ public record ChangeReport(String policy, boolean upgrade, Counts counts, List<A
             int rankFrom = rank(person, from);
             int rankTo = rank(person, to);
             if (rankTo < rankFrom) {
-                return "moved up from " + rankName(person, rankFrom) + " to " + rankName(person, rankTo) + why;
+                return "moved up from rank " + rankFrom + " to rank " + rankTo + why;
             }
         }
         return "made way for better choices of others" + why;
@@ -230,10 +230,6 @@ public record ChangeReport(String policy, boolean upgrade, Counts counts, List<A
             }
         }
         return worst + 1;
-    }
-
-    private static String rankName(JsonNode person, int rank) {
-        return "rank " + rank;
     }
 
     private static List<RunFill> fills(ObjectNode published, ObjectNode output, Map<String, Integer> limits,

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,10 +134,5 @@ final class MoveReasons {
 
     static String roundOf(String seatKey) {
         return seatKey.substring(seatKey.lastIndexOf('|') + 1);
-    }
-
-    @Override
-    public String toString() {
-        return Objects.toString(matchedTo);
     }
 }
