@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +99,75 @@ public final class Reallocation {
         ChangeSet read(ObjectNode published) throws BadInputException;
     }
 
-    /** Solves the merged event with the policy's weights and builds the new schedule and the change report. */
+    /** Re-seating by new choices is retried at most this many times (each a full solve). */
+    static final int MAX_PASSES = 4;
+
+    /**
+     * Solves the merged event with the policy's weights and builds the new schedule and the change report.
+     * <p>
+     * Nobody loses a published seat without a seat in that round in return, unless they cancelled or no longer want
+     * it. Filling seats counts every seat alike, so a solve may leave a published attendee without a seat so that a
+     * newcomer gets one instead (same number of seats filled, better choices): under {@code free}, or for an
+     * attendee whose changed choices sent them looking for a seat. Such a published seat is then kept, pinned, and
+     * the event solved again (a few passes at most, as a seat kept this way can crowd out another).
+     */
     public static Result solve(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest) {
+        Set<String> fallback = new LinkedHashSet<>();
+        Prepared current = prepared;
+        Result result = solveOnce(current, options, onNewBest);
+        for (int pass = 1; pass < MAX_PASSES; pass++) {
+            Set<String> lost = lostPublishedSeats(current.published().document(), current.merged(), result.schedule());
+            if (lost.isEmpty()) {
+                break;
+            }
+            fallback.addAll(lost);
+            current = remerge(current, fallback);
+            result = solveOnce(current, options, onNewBest);
+        }
+        return result;
+    }
+
+    /**
+     * Published seats whose attendee has no seat in that round now, other than those given up by a cancellation or
+     * a change that no longer fits them.
+     */
+    private static Set<String> lostPublishedSeats(ObjectNode published, MergedEvent merged, ObjectNode schedule) {
+        Set<String> seated = seatKeys(schedule);
+        Set<String> lost = new LinkedHashSet<>();
+        for (String key : seatKeys(published)) {
+            String released = merged.releasedSeats().get(key);
+            if ((released == null || released.equals(ScheduleMerge.CHANGED_CHOICES)) && !seated.contains(key)) {
+                lost.add(key);
+            }
+        }
+        return lost;
+    }
+
+    private static Set<String> seatKeys(ObjectNode document) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonNode attendee : document.path("attendees")) {
+            for (JsonNode seat : attendee.path("assignments")) {
+                keys.add(MergedEvent.seatKey(attendee.path("id").asText(), seat.path("round").asText()));
+            }
+        }
+        return keys;
+    }
+
+    private static Prepared remerge(Prepared prepared, Set<String> fallback) {
+        Path publishedFile = prepared.published().source();
+        try {
+            MergedEvent merged = ScheduleMerge.merge(publishedFile, prepared.published().document(),
+                    prepared.changes(), prepared.policy(), fallback);
+            LoadedEvent model = EventReader.parse(publishedFile, JsonFiles.render(merged.document()));
+            return new Prepared(prepared.published(), prepared.changes(), merged, model, prepared.policy(),
+                    prepared.upgrade());
+        } catch (BadInputException | EventFormatException e) {
+            // The same inputs passed before; keeping a published seat cannot make them invalid.
+            throw new IllegalStateException("re-merging with kept seats failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Result solveOnce(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest) {
         Schedule problem = prepared.model().schedule();
         ConstraintWeightOverrides<HardMediumSoftLongScore> own = problem.getConstraintWeightOverrides();
         problem.setConstraintWeightOverrides(prepared.policy().weights(problem, prepared.upgrade()));

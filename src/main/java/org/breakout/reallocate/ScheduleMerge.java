@@ -26,11 +26,23 @@ import org.breakout.reallocate.BadInputException.FileProblem;
  */
 public final class ScheduleMerge {
 
+    /** The reason of a seat released because its attendee's choices changed. */
+    static final String CHANGED_CHOICES = "changed their choices";
+
     private ScheduleMerge() {
     }
 
     public static MergedEvent merge(Path publishedFile, ObjectNode published, ChangeSet changes, Policy policy)
             throws BadInputException {
+        return merge(publishedFile, published, changes, policy, Set.of());
+    }
+
+    /**
+     * @param fallbackSeats published seats (seat keys) that are kept, pinned: a solve without the pin left their
+     *        attendee without a seat in that round (see {@link Reallocation#solve})
+     */
+    public static MergedEvent merge(Path publishedFile, ObjectNode published, ChangeSet changes, Policy policy,
+            Set<String> fallbackSeats) throws BadInputException {
         ObjectNode document = published.deepCopy();
         String publishedName = publishedFile.toString();
         String changesName = changes.source().toString();
@@ -101,19 +113,34 @@ public final class ScheduleMerge {
             ObjectNode merged;
             if (replacement == null) {
                 merged = node;
+                for (JsonNode seat : merged.path("assignments")) {
+                    String key = MergedEvent.seatKey(id, seat.path("round").asText());
+                    if (fallbackSeats.contains(key) && !seat.path("pinned").asBoolean(false)) {
+                        ((ObjectNode) seat).put("pinned", true);
+                        addedPins.add(key);
+                    }
+                }
                 sources.add(new MergedEvent.Source(publishedName, "attendees[" + i + "]"));
             } else {
                 merged = replacement.node().deepCopy();
                 boolean reseat = policy != Policy.FROZEN && changedFields.get(id).contains("preferences");
                 ArrayNode kept = merged.putArray("assignments");
                 for (JsonNode seat : node.path("assignments")) {
+                    String key = MergedEvent.seatKey(id, seat.path("round").asText());
+                    boolean pinned = seat.path("pinned").asBoolean(false);
+                    boolean fallback = fallbackSeats.contains(key);
                     // A pinned seat is the organiser's decision: it is kept unless it no longer fits.
-                    boolean release = reseat && !seat.path("pinned").asBoolean(false);
-                    String reason = release ? "changed their choices" : invalidatedBy(merged, seat, sessions, allowUnranked);
+                    boolean release = reseat && !pinned && !fallback;
+                    String reason = release ? CHANGED_CHOICES : invalidatedBy(merged, seat, sessions, allowUnranked);
                     if (reason == null) {
-                        kept.add(seat.deepCopy());
+                        ObjectNode copy = seat.deepCopy();
+                        if (fallback && !pinned) {
+                            copy.put("pinned", true);
+                            addedPins.add(key);
+                        }
+                        kept.add(copy);
                     } else {
-                        released.put(MergedEvent.seatKey(id, seat.path("round").asText()), reason);
+                        released.put(key, reason);
                     }
                 }
                 sources.add(new MergedEvent.Source(changesName, replacement.path()));

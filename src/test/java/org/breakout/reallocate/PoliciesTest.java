@@ -9,6 +9,7 @@ import static org.breakout.reallocate.Fixtures.seats;
 import static org.breakout.reallocate.Fixtures.sessionOf;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -175,6 +176,27 @@ class PoliciesTest {
         Reallocation.Result frozen = reallocate(dir, published, change, Policy.FROZEN, false);
         assertThat(sessionOf(frozen.schedule(), "A", "R1")).isEqualTo("S1");
         assertThat(frozen.report().counts().seatsMoved()).isZero();
+    }
+
+    @Test
+    void anAttendeeWhoseNewChoicesAreFullKeepsTheirPublishedSeatRatherThanLoseIt() throws Exception {
+        // S1: A and B; S2 (3 seats): C, D, E, who rank only S2. A now prefers S2, which is full; newcomer N wants S1.
+        ObjectNode published = publish(event("""
+                [ { "id": "A", "preferences": ["S1", "S2"] }, { "id": "B", "preferences": ["S1"] },
+                  { "id": "C", "preferences": ["S2"] }, { "id": "D", "preferences": ["S2"] },
+                  { "id": "E", "preferences": ["S2"] } ]"""));
+        assertThat(seats(published)).containsEntry("A|R1", "S1");
+        for (Policy policy : List.of(Policy.MINIMAL, Policy.FREE)) {
+            Reallocation.Result result = reallocate(dir, published, changes("""
+                    [ { "id": "A", "preferences": ["S2", "S1"] }, { "id": "N", "preferences": ["S1"] } ]"""),
+                    policy, false);
+            assertThat(IndependentChecker.check(result.schedule()).violations()).isEmpty();
+            assertThat(sessionOf(result.schedule(), "A", "R1")).as(policy.id()).isEqualTo("S1");
+            assertThat(result.report().unseated()).as(policy.id()).extracting(ChangeReport.Unseated::attendee)
+                    .containsExactly("N");
+            result.schedule().path("attendees").forEach(a -> a.path("assignments")
+                    .forEach(seat -> assertThat(seat.has("pinned")).isFalse()));
+        }
     }
 
     @Test
