@@ -91,8 +91,7 @@ public class GenerateChangesCommand implements Callable<Integer> {
             err.println("breakout: cannot write " + output + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        out.printf("Generated %d late registrations, %d cancellations, %d changed choices (seed %d)%n", late, cancel,
-                change, seed);
+        out.println(changes.path("description").asText());
         out.printf("Written     %s%n", output);
         return ExitCodes.OK;
     }

@@ -18,7 +18,8 @@ import org.breakout.io.Json;
  * A seeded sample of what arrives after a schedule is published, as a changes file for {@code breakout reallocate}:
  * late registrations (drawn by {@link RegistrationGenerator} from the same population and preference model as the
  * event's registrations, with fresh ids), cancellations (published attendees drawn at random) and changed choices
- * (published attendees whose ranking in one round is reversed). The same published schedule, counts and seed give
+ * (published attendees whose ranking in one round is reversed; one without a round of two or more ranked sessions is
+ * skipped, so there can be fewer). The same published schedule, counts and seed give
  * the same file, byte for byte.
  */
 public final class ChangeGenerator {
@@ -51,13 +52,18 @@ public final class ChangeGenerator {
             JsonNode attendee = attendees.get(order.get(i));
             changes.addObject().put("id", attendee.path("id").asText()).put("cancelled", true);
         }
+        int changed = 0;
         for (int i = cancel; i < cancel + change; i++) {
             ObjectNode attendee = ((ObjectNode) attendees.get(order.get(i))).deepCopy();
             attendee.remove("assignments");
+            // Someone who ranked one session per round has no ranking to reverse: they are skipped.
             if (reverseOneRound(attendee, Streams.of(seed, "changed choices", i))) {
                 changes.add(attendee);
+                changed++;
             }
         }
+        document.put("description", String.format(Locale.ROOT, "Changes after publication: %d late registrations, "
+                + "%d cancellations, %d changed choices (breakout generate changes, seed %d)", late, cancel, changed, seed));
 
         Set<String> taken = new HashSet<>();
         attendees.forEach(a -> taken.add(a.path("id").asText()));
