@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -158,7 +159,7 @@ public record ChangeReport(String policy, boolean upgrade, Counts counts, List<A
             }
             if (status != AttendeeStatus.UNCHANGED || !seatChanges.isEmpty()) {
                 changes.add(new AttendeeChange(id, person == null ? null : person.path("name").asText(null),
-                        status.name().toLowerCase(), merged.changedFields().getOrDefault(id, List.of()),
+                        status.name().toLowerCase(Locale.ROOT), merged.changedFields().getOrDefault(id, List.of()),
                         List.copyOf(seatChanges)));
             }
         }
@@ -167,7 +168,7 @@ public record ChangeReport(String policy, boolean upgrade, Counts counts, List<A
         Set<String> newcomersMissing = new LinkedHashSet<>();
         for (ScheduleSummary.UnfilledSeat seat : summary.unfilled()) {
             AttendeeStatus status = statuses.getOrDefault(seat.attendee(), AttendeeStatus.UNCHANGED);
-            unseated.add(new Unseated(seat.attendee(), status.name().toLowerCase(), seat.round(), seat.reason()));
+            unseated.add(new Unseated(seat.attendee(), status.name().toLowerCase(Locale.ROOT), seat.round(), seat.reason()));
             if (status == AttendeeStatus.NEWCOMER) {
                 newcomersMissing.add(seat.attendee());
             }
