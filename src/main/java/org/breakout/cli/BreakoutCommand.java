@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "breakout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Places parallel sessions in rounds and rooms and seats every attendee in the sessions "
                 + "they asked for, optimally (Timefold Solver).",
-        subcommands = { SolveCommand.class, ImportCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
+        subcommands = { SolveCommand.class, ImportCommand.class, ReallocateCommand.class, GenerateCommand.class,
+                BoundCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -17,7 +18,9 @@ import picocli.CommandLine.Command;
                 "1:internal error (a bug: please report it with the input)",
                 "2:usage error (unknown option, missing argument)",
                 "3:bad input: the event file is missing or invalid; nothing written",
-                "4:solved and written, but hard rules are broken" })
+                "4:solved and written, but hard rules are broken",
+                "5:reallocated and written, but some newcomers could not be seated",
+                "6:reallocate: another run holds the output's lock; nothing written" })
 public class BreakoutCommand implements Runnable {
 
     @CommandLine.Spec

@@ -13,6 +13,10 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** Solved and written, but hard rules are broken (see the summary). */
     public static final int HARD_RULES_BROKEN = 4;
+    /** reallocate: written, but some newcomers could not be seated in every round they want (see the report). */
+    public static final int NEWCOMERS_UNSEATED = 5;
+    /** reallocate: another run is writing the same output (its lock file is held); nothing written. */
+    public static final int BUSY = 6;
 
     private ExitCodes() {
     }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate synthetic data for an event (reproducible: the same seed gives the same file).",
         subcommands = { GenerateRegistrationsCommand.class, GenerateExportCommand.class, GenerateEventCommand.class,
+                GenerateChangesCommand.class,
                 GenerateBenchmarkSetCommand.class, CommandLine.HelpCommand.class })
 public class GenerateCommand implements Runnable {
 
@@ -16,6 +17,7 @@ public class GenerateCommand implements Runnable {
     @Override
     public void run() {
         // No subcommand given: a usage error, which picocli reports with the list of subcommands.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand (registrations, export, event or benchmark-set)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand (registrations, export, event, changes or benchmark-set)");
     }
 }
