@@ -21,6 +21,7 @@ import org.breakout.domain.SessionRun;
 import org.breakout.solver.Justifications.AttendeeDoubleBooked;
 import org.breakout.solver.Justifications.AudienceRestricted;
 import org.breakout.solver.Justifications.PinnedSeatMoved;
+import org.breakout.solver.Justifications.SessionRepeatedInRound;
 import org.breakout.solver.Justifications.PlacementChanged;
 import org.breakout.solver.Justifications.PlenaryRoomTooSmall;
 import org.breakout.solver.Justifications.RoomDoubleBooked;
@@ -50,6 +51,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
     public static final String ROOM_CAPACITY = "roomCapacity";
     public static final String PLENARY_ROOM_CAPACITY = "plenaryRoomCapacity";
     public static final String ROOM_CONFLICT = "roomConflict";
+    public static final String SESSION_REPEATED_IN_ROUND = "sessionRepeatedInRound";
     public static final String SPEAKER_CONFLICT = "speakerConflict";
     public static final String SPEAKER_UNAVAILABLE = "speakerUnavailable";
     public static final String ROOM_UNAVAILABLE = "roomUnavailable";
@@ -73,6 +75,7 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
                 roomCapacity(factory),
                 plenaryRoomCapacity(factory),
                 roomConflict(factory),
+                sessionRepeatedInRound(factory),
                 speakerConflict(factory),
                 speakerUnavailable(factory),
                 roomUnavailable(factory),
@@ -128,6 +131,19 @@ public class BreakoutConstraintProvider implements ConstraintProvider {
                 .justifyWith((a, b, score) -> new RoomDoubleBooked(a.getRoom().id(), a.getRound().id(),
                         a.getId(), b.getId()))
                 .asConstraint(ROOM_CONFLICT);
+    }
+
+    /**
+     * Two runs of one session in the same round: a repeat is for people who could not come the first time, and
+     * nobody can attend both. (With a speaker, {@code speakerConflict} also fires; without one, only this does.)
+     */
+    Constraint sessionRepeatedInRound(ConstraintFactory factory) {
+        return factory.forEachUniquePair(SessionRun.class,
+                        equal(SessionRun::getRound), equal(SessionRun::getSession))
+                .penalize(ConstraintWeights.get(SESSION_REPEATED_IN_ROUND))
+                .justifyWith((a, b, score) -> new SessionRepeatedInRound(a.getSession().id(), a.getRound().id(),
+                        a.getId(), b.getId()))
+                .asConstraint(SESSION_REPEATED_IN_ROUND);
     }
 
     /** Two runs in the same round that share a speaker: one per shared speaker. */

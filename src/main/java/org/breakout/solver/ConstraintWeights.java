@@ -18,7 +18,8 @@ public final class ConstraintWeights {
     private static final Map<String, HardMediumSoftLongScore> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        for (String hard : List.of(ROOM_CAPACITY, PLENARY_ROOM_CAPACITY, ROOM_CONFLICT, SPEAKER_CONFLICT,
+        for (String hard : List.of(ROOM_CAPACITY, PLENARY_ROOM_CAPACITY, ROOM_CONFLICT, SESSION_REPEATED_IN_ROUND,
+                SPEAKER_CONFLICT,
                 SPEAKER_UNAVAILABLE, ROOM_UNAVAILABLE, ROUND_NOT_ALLOWED, ROOM_TAGS_MISSING, ATTENDEE_DOUBLE_BOOKED,
                 SESSION_ATTENDED_TWICE, SEAT_IN_UNWANTED_ROUND, AUDIENCE_RESTRICTED, UNRANKED_NOT_ALLOWED,
                 PINNED_SEAT_MOVED)) {

@@ -25,6 +25,10 @@ public final class Justifications {
             implements ConstraintJustification {
     }
 
+    public record SessionRepeatedInRound(String session, String round, String run1, String run2)
+            implements ConstraintJustification {
+    }
+
     public record SpeakerDoubleBooked(String round, String run1, String run2, int sharedSpeakers)
             implements ConstraintJustification {
     }

@@ -39,6 +39,9 @@ public final class SolverConfigs {
         return defaultConfig(TIMETABLE_LATE_ACCEPTANCE);
     }
 
+    /** The timetable search stops after this long without a better schedule (if the solver has not stopped yet). */
+    public static final java.time.Duration TIMETABLE_UNIMPROVED = java.time.Duration.ofSeconds(60);
+
     /** Late acceptance size of the timetable search (measured: benchmarks/README.md). */
     public static final int TIMETABLE_LATE_ACCEPTANCE = 20;
 
@@ -60,11 +63,13 @@ public final class SolverConfigs {
 
     /**
      * The timetable search: late acceptance over {@link TimetableNeighborhood}, whose every move re-seats what it
-     * touches exactly. No termination of its own: on an open timetable it runs until the solver stops; on a fixed
-     * one it has no move and ends at once, and the seat local search after it takes over.
+     * touches exactly. On an open timetable it runs until the solver stops (its own limit, {@link #TIMETABLE_UNIMPROVED},
+     * is longer than the solver's default no-improvement limit; Timefold needs one on a phase that others follow);
+     * on a fixed one it has no move and ends at once, and the seat local search after it takes over.
      */
     static LocalSearchPhaseConfig timetableSearch(int lateAcceptance) {
         LocalSearchPhaseConfig search = new LocalSearchPhaseConfig()
+                .withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(TIMETABLE_UNIMPROVED))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(lateAcceptance))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
         search.setNeighborhoodProviderClass(TimetableNeighborhood.class);

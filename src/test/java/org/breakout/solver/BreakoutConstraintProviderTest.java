@@ -369,6 +369,36 @@ class BreakoutConstraintProviderTest {
     }
 
     @Nested
+    class SessionRepeatedInRoundTest {
+
+        @Test
+        void twoRunsOfOneSessionInOneRound() {
+            Session repeated = session("S9").runs(2).build();
+            SessionRun first = run(repeated, 0, R1, SMALL);
+            SessionRun second = run(repeated, 1, R1, BIG);
+            VERIFIER.verifyThat(BreakoutConstraintProvider::sessionRepeatedInRound)
+                    .given(first, second)
+                    .justifiesWith(new Justifications.SessionRepeatedInRound("S9", "R1", "S9#1", "S9#2"))
+                    .penalizesBy(1);
+        }
+
+        @Test
+        void runsOfOneSessionInDifferentRounds() {
+            Session repeated = session("S9").runs(2).build();
+            VERIFIER.verifyThat(BreakoutConstraintProvider::sessionRepeatedInRound)
+                    .given(run(repeated, 0, R1, SMALL), run(repeated, 1, R2, SMALL))
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void differentSessionsInOneRound() {
+            VERIFIER.verifyThat(BreakoutConstraintProvider::sessionRepeatedInRound)
+                    .given(run(S1, R1, SMALL), run(S2, R1, BIG))
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
     class SpeakerConflictTest {
 
         private final Speaker depla = speaker("depla");
@@ -1220,7 +1250,7 @@ class BreakoutConstraintProviderTest {
     /** Every constraint (as listed in ConstraintWeights) has its nested test class here. */
     @Test
     void everyConstraintIsCoveredByANestedClass() {
-        List<String> covered = List.of(RoomCapacityTest.class, PlenaryRoomCapacityTest.class, RoomConflictTest.class,
+        List<String> covered = List.of(RoomCapacityTest.class, PlenaryRoomCapacityTest.class, RoomConflictTest.class, SessionRepeatedInRoundTest.class,
                 SpeakerConflictTest.class, SpeakerUnavailableTest.class, RoomUnavailableTest.class, RoundNotAllowedTest.class,
                 RoomTagsMissingTest.class, AttendeeDoubleBookedTest.class, SessionAttendedTwiceTest.class,
                 SeatInUnwantedRoundTest.class, AudienceRestrictedTest.class, UnrankedNotAllowedTest.class, PinnedSeatMovedTest.class,
