@@ -90,7 +90,6 @@ public final class BenchmarkConfigs {
         if (BUILT_IN.containsKey(value)) {
             return new Named(value, BUILT_IN.get(value), builtIn(value));
         }
-        if (value.matches("la[0-9]+")) { return new Named(value, value, SolverConfigs.defaultConfig(Integer.parseInt(value.substring(2)))); } // TEMP
         Path file = Path.of(value);
         boolean looksLikeFile = value.toLowerCase(Locale.ROOT).endsWith(".xml") || value.contains("/")
                 || value.contains("\\");
@@ -135,7 +134,10 @@ public final class BenchmarkConfigs {
                 return config;
             }
             case "plain" -> {
-                phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+                // Neither the custom phases nor the timetable search (its moves re-seat with the seating flow).
+                phases.removeIf(phase -> phase instanceof CustomPhaseConfig
+                        || (phase instanceof LocalSearchPhaseConfig localSearch
+                                && localSearch.getNeighborhoodProviderClass() != null));
                 // Without the seating phase the seats need Timefold's construction heuristic, before local search.
                 int firstLocalSearch = 0;
                 while (!(phases.get(firstLocalSearch) instanceof LocalSearchPhaseConfig)) {
@@ -145,12 +147,14 @@ public final class BenchmarkConfigs {
             }
             case "no-local-search" -> phases.removeIf(phase -> phase instanceof LocalSearchPhaseConfig);
             case "peer" -> {
+                // The seating of the input's timetable first (a fixed timetable gets nothing else: its restarts
+                // and climbs have nothing to move), then random restarts, each seated exactly, and a climb.
                 phases.clear();
+                phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(SeatingPhase.class)));
                 for (int restart = 0; restart < PEER_RESTARTS; restart++) {
                     phases.add(new CustomPhaseConfig()
                             .withCustomPhaseCommandClassList(List.of(RandomTimetablePhase.class))
                             .withCustomProperties(Map.of("restart", Integer.toString(restart))));
-                    phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(SeatingPhase.class)));
                     phases.add(SolverConfigs.timetableHillClimbing());
                 }
             }

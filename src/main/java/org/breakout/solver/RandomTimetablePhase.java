@@ -20,8 +20,9 @@ import org.breakout.domain.Slot;
 
 /**
  * Custom phase for the {@code peer} configuration, the published method of the closest peer tool (wassign): a random
- * timetable to start (or restart) from. Every movable run gets a random slot of an allowed round that no other run
- * holds yet (any room if none is free), and every unpinned seat is emptied, for the seating phase that follows.
+ * timetable to start (or restart) from, seated exactly. Every movable run gets a random slot of an allowed round that
+ * no other run holds yet (any room if none is free); then every unpinned seat is emptied and the {@link SeatingPhase}
+ * seats everyone for that timetable. Without movable runs (a fixed timetable) it does nothing.
  * Seeded by {@link #setRestart(String)} (a custom property), so the restarts of a configuration are reproducible.
  */
 public class RandomTimetablePhase implements PhaseCommand<Schedule> {
@@ -55,6 +56,9 @@ public class RandomTimetablePhase implements PhaseCommand<Schedule> {
                 movable.add(run);
             }
         }
+        if (movable.isEmpty()) {
+            return;
+        }
         Collections.shuffle(movable, random);
         for (SessionRun run : movable) {
             List<Slot> free = new ArrayList<>();
@@ -83,6 +87,7 @@ public class RandomTimetablePhase implements PhaseCommand<Schedule> {
             }
         }
         scoreDirector.triggerVariableListeners();
+        new SeatingPhase().changeWorkingSolution(scoreDirector, isPhaseTerminated);
     }
 
     private static void change(ScoreDirector<Schedule> scoreDirector, SessionRun run, Round round, Room room) {

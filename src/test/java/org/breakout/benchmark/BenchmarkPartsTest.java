@@ -95,7 +95,12 @@ class BenchmarkPartsTest {
         SolverConfig noLocalSearch = BenchmarkConfigs.resolve("no-local-search").solverConfig();
         assertThat(noLocalSearch.getPhaseConfigList()).noneMatch(p -> p instanceof LocalSearchPhaseConfig)
                 .anyMatch(p -> p instanceof CustomPhaseConfig);
-        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(8);
+        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(9);
+        // The peer: its first seating, then a random restart and a hill climb per restart.
+        SolverConfig peer = BenchmarkConfigs.resolve("peer").solverConfig();
+        assertThat(peer.getPhaseConfigList()).hasSize(1 + 2 * BenchmarkConfigs.PEER_RESTARTS);
+        assertThat(peer.getPhaseConfigList().get(2)).isInstanceOfSatisfying(LocalSearchPhaseConfig.class,
+                climb -> assertThat(climb.getNeighborhoodProviderClass()).isNotNull());
         assertThatThrownBy(() -> BenchmarkConfigs.resolve("fancy"))
                 .isInstanceOfSatisfying(BenchmarkConfigs.ConfigException.class, e -> assertThat(e.usage()).isTrue());
     }

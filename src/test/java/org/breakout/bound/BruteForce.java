@@ -100,8 +100,8 @@ public final class BruteForce {
             if (j == i || round[j] == null || !round[j].equals(round[i])) {
                 continue;
             }
-            if (room[j].equals(room[i])) {
-                return false;
+            if (room[j].equals(room[i]) || runs.get(j).getSession().equals(runs.get(i).getSession())) {
+                return false; // a room holds one run; runs of one session go in different rounds
             }
             for (Speaker speaker : runs.get(i).getSession().speakers()) {
                 if (runs.get(j).getSession().speakers().contains(speaker)) {

@@ -181,7 +181,7 @@ class BenchmarkCommandTest {
         CliRun run = CliRun.of("benchmark", "--set", set.toString(), "--config", "fancy", "--dir", reports.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--config fancy: unknown configuration (built-in: default, plain, "
-                + "no-local-search; or a Timefold solver configuration FILE.xml)");
+                + "no-local-search, peer; or a Timefold solver configuration FILE.xml)");
         assertThat(reports).doesNotExist();
     }
 
