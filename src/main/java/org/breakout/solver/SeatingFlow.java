@@ -2,6 +2,7 @@ package org.breakout.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -310,12 +311,17 @@ public final class SeatingFlow {
                                 .add(seat.getPreviousRound());
                     }
                 }
-                // Runs any of the attendee's unpinned seats may take, in a stable order.
-                Set<SessionRun> eligible = new LinkedHashSet<>();
-                for (Seat seat : unpinned) {
-                    if (seat.getEligibleRuns() != null) {
-                        eligible.addAll(seat.getEligibleRuns());
+                // Runs any of the attendee's unpinned seats may take, in a stable order. The seats of one attendee
+                // usually share one list (the event reader makes one per attendee): then it is used as it is.
+                Collection<SessionRun> eligible = sharedEligibleRuns(unpinned);
+                if (eligible == null) {
+                    Set<SessionRun> union = new LinkedHashSet<>();
+                    for (Seat seat : unpinned) {
+                        if (seat.getEligibleRuns() != null) {
+                            union.addAll(seat.getEligibleRuns());
+                        }
                     }
+                    eligible = union;
                 }
                 Map<Round, List<RunNode>> runsByRound = new HashMap<>();
                 Map<Round, List<Long>> costsByRound = new HashMap<>();
@@ -346,6 +352,17 @@ public final class SeatingFlow {
                 }
                 plans.add(new AttendeePlan(attendee, unpinned, groups));
             }
+        }
+
+        /** The eligible runs of the seats when they are all one list, else null. */
+        private static List<SessionRun> sharedEligibleRuns(List<Seat> seats) {
+            List<SessionRun> shared = seats.get(0).getEligibleRuns();
+            for (Seat seat : seats) {
+                if (seat.getEligibleRuns() != shared) {
+                    return null;
+                }
+            }
+            return shared == null ? List.of() : shared;
         }
 
         private List<Component> buildComponents() {

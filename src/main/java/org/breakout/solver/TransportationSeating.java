@@ -1,7 +1,6 @@
 package org.breakout.solver;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * The exact seating of one round when every attendee in it has one seat to fill there and no session repeats within
@@ -28,13 +27,12 @@ final class TransportationSeating {
     private final int[] assigned;
     private final int[] version;
     /** moveHeaps[j * runCount + k]: attendees in run j who may take run k, by cost(k) − cost(j). */
-    private final PriorityQueue<long[]>[] moveHeaps;
-    /** unseatHeaps[j]: attendees in run j, costliest first. */
-    private final PriorityQueue<long[]>[] unseatHeaps;
+    private final Heap[] moveHeaps;
+    /** unseatHeaps[j]: attendees in run j, costliest first (keys are negated costs). */
+    private final Heap[] unseatHeaps;
     /** Per attendee and run: index into its options, or -1 (a small dense table: runs per round are few). */
     private final int[][] optionOf;
 
-    @SuppressWarnings("unchecked")
     private TransportationSeating(int[] seatLimits, int[][] options, long[][] costs, long unseatedCost) {
         this.runCount = seatLimits.length;
         this.free = seatLimits.clone();
@@ -53,20 +51,14 @@ final class TransportationSeating {
                 optionOf[a][options[a][o]] = o;
             }
         }
-        // Entries: {key, attendee, version}; smallest key first, then lowest attendee.
-        moveHeaps = new PriorityQueue[runCount * runCount];
-        unseatHeaps = new PriorityQueue[runCount];
+        moveHeaps = new Heap[runCount * runCount];
+        unseatHeaps = new Heap[runCount];
         for (int i = 0; i < moveHeaps.length; i++) {
-            moveHeaps[i] = new PriorityQueue<>(TransportationSeating::compare);
+            moveHeaps[i] = new Heap();
         }
         for (int j = 0; j < runCount; j++) {
-            unseatHeaps[j] = new PriorityQueue<>(TransportationSeating::compare);
+            unseatHeaps[j] = new Heap();
         }
-    }
-
-    private static int compare(long[] x, long[] y) {
-        int byKey = Long.compare(x[0], y[0]);
-        return byKey != 0 ? byKey : Long.compare(x[1], y[1]);
     }
 
     /**
@@ -115,12 +107,27 @@ final class TransportationSeating {
 
     /** Seats attendee {@code a} along the shortest augmenting path (or leaves them unseated if that is cheapest). */
     private void enter(int a) {
+        // Fast path: every way on from a run to "done" costs at least 0 (else the current flow would have a negative
+        // cycle through the sink), and exactly 0 from a run with a free seat. So when one of the cheapest options has
+        // a free seat, going straight there is a shortest path.
+        int best = -1;
+        for (int o = 0; o < options[a].length; o++) {
+            if (best < 0 || costs[a][o] < costs[a][best]
+                    || (costs[a][o] == costs[a][best] && free[options[a][o]] > 0 && free[options[a][best]] <= 0)) {
+                best = o;
+            }
+        }
+        if (best >= 0 && free[options[a][best]] > 0 && costs[a][best] <= unseatedCost) {
+            free[options[a][best]]--;
+            seat(a, options[a][best]);
+            return;
+        }
         int done = runCount;
         long[] distance = new long[runCount + 1];
         Arrays.fill(distance, Long.MAX_VALUE);
         int[] previous = new int[runCount + 1];
         Arrays.fill(previous, -2); // -1: reached straight from the attendee
-        long[] via = new long[runCount + 1]; // attendee moved along the arc into the node (or unseated, for done)
+        int[] via = new int[runCount + 1]; // attendee moved along the arc into the node (or unseated, for done)
         distance[done] = unseatedCost;
         previous[done] = -1;
         via[done] = -1;
@@ -148,19 +155,20 @@ final class TransportationSeating {
             if (free[j] > 0) {
                 relax(distance, previous, via, j, done, distance[j], -1);
             } else {
-                long[] costliest = peek(unseatHeaps[j]);
-                if (costliest != null) {
+                Heap costliest = unseatHeaps[j];
+                if (fresh(costliest)) {
                     // Keys are negated costs: unseating them saves their cost and costs M.
-                    relax(distance, previous, via, j, done, distance[j] + unseatedCost + costliest[0], costliest[1]);
+                    relax(distance, previous, via, j, done, distance[j] + unseatedCost + costliest.topKey(),
+                            costliest.topAttendee());
                 }
             }
             for (int k = 0; k < runCount; k++) {
                 if (k == j) {
                     continue;
                 }
-                long[] cheapest = peek(moveHeaps[j * runCount + k]);
-                if (cheapest != null && relax(distance, previous, via, j, k, distance[j] + cheapest[0], cheapest[1])
-                        && !queued[k]) {
+                Heap cheapest = moveHeaps[j * runCount + k];
+                if (fresh(cheapest) && relax(distance, previous, via, j, k, distance[j] + cheapest.topKey(),
+                        cheapest.topAttendee()) && !queued[k]) {
                     queue[tail++ % queue.length] = k;
                     queued[k] = true;
                 }
@@ -168,27 +176,27 @@ final class TransportationSeating {
         }
         // Walk the path back from done: each node's arc says who moves into it.
         int node = done;
-        long unseated = via[done];
+        int unseated = via[done];
         int from = previous[done];
         if (from == -1) {
             return; // cheapest to stay unseated
         }
         if (unseated >= 0) {
-            seat((int) unseated, -1);
+            seat(unseated, -1);
         } else {
             free[from]--;
         }
         node = from;
         while (previous[node] != -1) {
             int before = previous[node];
-            seat((int) via[node], node);
+            seat(via[node], node);
             node = before;
         }
         seat(a, node);
     }
 
-    private static boolean relax(long[] distance, int[] previous, long[] via, int from, int to, long candidate,
-            long attendee) {
+    private static boolean relax(long[] distance, int[] previous, int[] via, int from, int to, long candidate,
+            int attendee) {
         if (candidate < distance[to]) {
             distance[to] = candidate;
             previous[to] = from;
@@ -208,22 +216,90 @@ final class TransportationSeating {
         int option = optionOf[a][run];
         assigned[a] = option;
         long own = costs[a][option];
-        unseatHeaps[run].add(new long[] { -own, a, version[a] });
+        unseatHeaps[run].add(-own, a, version[a]);
         for (int o = 0; o < options[a].length; o++) {
             int other = options[a][o];
             if (other != run) {
-                moveHeaps[run * runCount + other].add(new long[] { costs[a][o] - own, a, version[a] });
+                moveHeaps[run * runCount + other].add(costs[a][o] - own, a, version[a]);
             }
         }
     }
 
-    /** The head of a heap, dropping entries of attendees who have moved since they were added. */
-    private long[] peek(PriorityQueue<long[]> heap) {
-        long[] head = heap.peek();
-        while (head != null && version[(int) head[1]] != head[2]) {
+    /** Whether the heap has a current entry on top, after dropping entries of attendees who have moved since. */
+    private boolean fresh(Heap heap) {
+        while (heap.size > 0 && version[heap.topAttendee()] != heap.versions[0]) {
             heap.poll();
-            head = heap.peek();
         }
-        return head;
+        return heap.size > 0;
+    }
+
+    /** A binary min-heap of (key, attendee, version) in plain arrays; ties go to the lower attendee. */
+    private static final class Heap {
+        long[] keys = new long[8];
+        int[] attendees = new int[8];
+        int[] versions = new int[8];
+        int size;
+
+        long topKey() {
+            return keys[0];
+        }
+
+        int topAttendee() {
+            return attendees[0];
+        }
+
+        void add(long key, int attendee, int version) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                attendees = Arrays.copyOf(attendees, size * 2);
+                versions = Arrays.copyOf(versions, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(key, attendee, keys[parent], attendees[parent])) {
+                    break;
+                }
+                set(i, keys[parent], attendees[parent], versions[parent]);
+                i = parent;
+            }
+            set(i, key, attendee, version);
+        }
+
+        void poll() {
+            size--;
+            if (size == 0) {
+                return;
+            }
+            long key = keys[size];
+            int attendee = attendees[size];
+            int version = versions[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && less(keys[child + 1], attendees[child + 1], keys[child], attendees[child])) {
+                    child++;
+                }
+                if (!less(keys[child], attendees[child], key, attendee)) {
+                    break;
+                }
+                set(i, keys[child], attendees[child], versions[child]);
+                i = child;
+            }
+            set(i, key, attendee, version);
+        }
+
+        private static boolean less(long key, int attendee, long otherKey, int otherAttendee) {
+            return key < otherKey || (key == otherKey && attendee < otherAttendee);
+        }
+
+        private void set(int i, long key, int attendee, int version) {
+            keys[i] = key;
+            attendees[i] = attendee;
+            versions[i] = version;
+        }
     }
 }
