@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a solved schedule for people: the timetable page with door lists (HTML), mail-merge "
-                + "and attendance CSV, and calendars (iCalendar) for the event and for every attendee.")
+                + "and attendance CSV, calendars (iCalendar) for the event and for every attendee, and the frab/pretalx schedule feeds (JSON, XML) "
+                + "that conference apps read.")
 public class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +40,7 @@ public class ExportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--formats", paramLabel = "FORMAT", split = ",",
-            description = "Which formats: html, csv, ical (default: all).")
+            description = "Which formats: html, csv, ical, feed (default: all).")
     List<String> formats;
 
     static final char DEFAULT_CSV_SEPARATOR = ';';
@@ -48,6 +49,12 @@ public class ExportCommand implements Callable<Integer> {
             description = "Field separator of the CSV files (default: ${DEFAULT-VALUE}, what Excel expects in "
                     + "most European locales; use , for English ones).")
     char csvSeparator;
+
+    static final String DEFAULT_FEED_LANGUAGE = "en";
+
+    @Option(names = "--feed-language", paramLabel = "CODE", defaultValue = DEFAULT_FEED_LANGUAGE,
+            description = "Language of the sessions for the app feeds, an ISO 639-1 code (default: ${DEFAULT-VALUE}).")
+    String feedLanguage;
 
     @Override
     public Integer call() {
@@ -70,16 +77,21 @@ public class ExportCommand implements Callable<Integer> {
             err.println("breakout: cannot read " + schedule + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        return export(loaded, output, chosen, csvSeparator, spec.commandLine().getOut(), err);
+        if (!feedLanguage.matches("[a-z]{2}")) {
+            err.println("breakout: --feed-language must be a two-letter code such as en or nl, not \"" + feedLanguage + "\"");
+            return ExitCodes.USAGE;
+        }
+        return export(loaded, output, new ScheduleExport.Options(chosen, csvSeparator, Instant.now(), feedLanguage),
+                spec.commandLine().getOut(), err);
     }
 
     /** {@code solve --export}: every format, default separator, from the schedule file just written. */
     static int export(LoadedEvent loaded, Path dir, PrintWriter out, PrintWriter err) {
-        return export(loaded, dir, EnumSet.allOf(Format.class), DEFAULT_CSV_SEPARATOR, out, err);
+        return export(loaded, dir, new ScheduleExport.Options(EnumSet.allOf(Format.class), DEFAULT_CSV_SEPARATOR,
+                Instant.now(), DEFAULT_FEED_LANGUAGE), out, err);
     }
 
-    static int export(LoadedEvent loaded, Path dir, Set<Format> formats, char csvSeparator, PrintWriter out,
-            PrintWriter err) {
+    static int export(LoadedEvent loaded, Path dir, ScheduleExport.Options options, PrintWriter out, PrintWriter err) {
         Schedule schedule = loaded.schedule();
         if (schedule.getRuns().stream().noneMatch(run -> run.isPlaced())) {
             err.println(loaded.source() + ": no session has a placement: this is an event, not a schedule; "
@@ -89,8 +101,7 @@ public class ExportCommand implements Callable<Integer> {
         }
         ScheduleView view = ScheduleView.of(loaded, schedule);
         try {
-            List<Path> written = ScheduleExport.write(view,
-                    new ScheduleExport.Options(formats, csvSeparator, Instant.now()), dir, loaded.source());
+            List<Path> written = ScheduleExport.write(view, options, dir, loaded.source());
             long calendars = written.stream()
                     .filter(p -> p.getParent().getFileName().toString().equals(ScheduleExport.ATTENDEE_CALENDARS))
                     .count();

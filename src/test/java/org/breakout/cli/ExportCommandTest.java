@@ -30,6 +30,8 @@ class ExportCommandTest {
         assertThat(out.resolve(ScheduleExport.ATTENDEES_CSV)).isRegularFile();
         assertThat(out.resolve(ScheduleExport.ATTENDANCE_CSV)).isRegularFile();
         assertThat(out.resolve(ScheduleExport.EVENT_CALENDAR)).isRegularFile();
+        assertThat(out.resolve(ScheduleExport.FEED_JSON)).isRegularFile();
+        assertThat(out.resolve(ScheduleExport.FEED_XML)).isRegularFile();
         try (Stream<Path> calendars = Files.list(out.resolve(ScheduleExport.ATTENDEE_CALENDARS))) {
             assertThat(calendars.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("A1.ics", "A2.ics", "A3.ics", "A4.ics");
@@ -59,6 +61,14 @@ class ExportCommandTest {
                 "--formats", "html,pdf");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("unknown format \"pdf\"");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aFeedLanguageMustBeATwoLetterCode() {
+        CliRun run = CliRun.of("export", ExportFixtures.hostileFile().toString(), "-o", dir.resolve("out").toString(),
+                "--feed-language", "Dutch");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

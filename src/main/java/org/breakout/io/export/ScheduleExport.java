@@ -1,6 +1,7 @@
 package org.breakout.io.export;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.breakout.io.JsonFiles;
 import org.breakout.io.csv.ScheduleCsv;
+import org.breakout.io.feed.FeedModel;
+import org.breakout.io.feed.ScheduleFeed;
 import org.breakout.io.html.TimetableHtml;
 import org.breakout.io.ical.ScheduleCalendar;
 
@@ -26,15 +30,18 @@ import org.breakout.io.ical.ScheduleCalendar;
 public final class ScheduleExport {
 
     public enum Format {
-        HTML, CSV, ICAL;
+        HTML, CSV, ICAL, FEED;
 
         public static Format parse(String name) {
             return Format.valueOf(name.strip().toUpperCase(Locale.ROOT));
         }
     }
 
-    /** @param stamp when the export was made (the DTSTAMP of calendar entries) */
-    public record Options(Set<Format> formats, char csvSeparator, Instant stamp) {
+    /**
+     * @param stamp when the export was made (the DTSTAMP of calendar entries)
+     * @param feedLanguage language code of the sessions, for the app feeds (e.g. {@code nl})
+     */
+    public record Options(Set<Format> formats, char csvSeparator, Instant stamp, String feedLanguage) {
     }
 
     public static final String TIMETABLE = "timetable.html";
@@ -42,6 +49,8 @@ public final class ScheduleExport {
     public static final String ATTENDANCE_CSV = "attendance.csv";
     public static final String EVENT_CALENDAR = "calendar.ics";
     public static final String ATTENDEE_CALENDARS = "calendars";
+    public static final String FEED_JSON = "feed/schedule.json";
+    public static final String FEED_XML = "feed/schedule.xml";
 
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,80}");
 
@@ -66,7 +75,24 @@ public final class ScheduleExport {
                         ScheduleCalendar.attendee(view, attendee, options.stamp()));
             }
         }
+        if (options.formats().contains(Format.FEED)) {
+            FeedModel feed = FeedModel.of(view, options.feedLanguage());
+            files.put(FEED_JSON, ScheduleFeed.json(feed, version()));
+            files.put(FEED_XML, ScheduleFeed.xml(feed));
+        }
         return files;
+    }
+
+    private static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = ScheduleExport.class.getResourceAsStream("/org/breakout/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the version is only informative
+        }
+        return properties.getProperty("version", "unknown");
     }
 
     /**

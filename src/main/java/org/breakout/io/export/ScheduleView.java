@@ -53,11 +53,16 @@ public record ScheduleView(String eventName, ZoneId zone, List<RoundView> rounds
      * @param seated attendees with a seat, by name (empty for a plenary session: everyone attends)
      */
     public record RunView(String id, String sessionId, String title, String description, List<Person> speakers,
-            boolean plenary, RoundView round, RoomView room, int seatLimit, List<Person> seated) {
+            List<String> themes, boolean plenary, RoundView round, RoomView room, int seatLimit, List<Person> seated) {
 
         /** The fill as printed on the timetable, e.g. {@code 23/25}. */
         public String fill() {
             return seated.size() + "/" + seatLimit;
+        }
+
+        /** The track of the conference-app feeds: the session's first theme, or null. */
+        public String track() {
+            return themes.isEmpty() ? null : themes.get(0);
         }
 
         public String speakerNames() {
@@ -182,7 +187,8 @@ public record ScheduleView(String eventName, ZoneId zone, List<RoundView> rounds
                             .toList();
                     runs.put(run, new RunView(run.getId(), session.id(), title(session),
                             descriptions.getOrDefault(session.id(), ""),
-                            session.speakers().stream().map(sp -> new Person(sp.id(), sp.name(), "speaker")).toList(), session.plenary(),
+                            session.speakers().stream().map(sp -> new Person(sp.id(), sp.name(), "speaker")).toList(),
+                            List.copyOf(session.themes()), session.plenary(),
                             rounds.get(run.getRound()), rooms.get(run.getRoom()), run.seatLimit(), seated));
                 });
 
