@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "breakout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Places parallel sessions in rounds and rooms and seats every attendee in the sessions "
                 + "they asked for, optimally (Timefold Solver).",
-        subcommands = { SolveCommand.class, ExportCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
+        subcommands = { SolveCommand.class, ExportCommand.class, ExplainCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
