@@ -149,7 +149,7 @@ public record ScheduleView(String eventName, ZoneId zone, List<RoundView> rounds
         }
         Map<String, String> emails = new LinkedHashMap<>();
         for (JsonNode node : document.path("attendees")) {
-            JsonNode email = node.has("email") ? node.get("email") : node.get("e-mail");
+            JsonNode email = node.get("email");
             if (email != null && email.isTextual()) {
                 emails.putIfAbsent(node.path("id").asText(), email.asText());
             }
