@@ -77,6 +77,10 @@ public class ExportCommand implements Callable<Integer> {
             err.println("breakout: cannot read " + schedule + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+        if (csvSeparator == '"' || csvSeparator == '\n' || csvSeparator == '\r') {
+            err.println("breakout: --csv-separator cannot be a quote or a line break");
+            return ExitCodes.USAGE;
+        }
         if (!feedLanguage.matches("[a-z]{2}")) {
             err.println("breakout: --feed-language must be a two-letter code such as en or nl, not \"" + feedLanguage + "\"");
             return ExitCodes.USAGE;

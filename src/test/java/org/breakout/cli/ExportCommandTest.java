@@ -65,6 +65,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void anOutputFileThatIsTheInputIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path out = dir.resolve("out");
+        Path input = out.resolve(ScheduleExport.FEED_JSON);
+        Files.createDirectories(input.getParent());
+        Files.copy(ExportFixtures.hostileFile(), input);
+        String before = Files.readString(input);
+        CliRun run = CliRun.of("export", input.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("is the input file");
+        assertThat(Files.readString(input)).isEqualTo(before);
+        assertThat(out.resolve(ScheduleExport.TIMETABLE)).doesNotExist();
+    }
+
+    @Test
+    void aQuoteCannotBeTheCsvSeparator() {
+        CliRun run = CliRun.of("export", ExportFixtures.hostileFile().toString(), "-o", dir.resolve("out").toString(),
+                "--csv-separator", "\"");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aFeedLanguageMustBeATwoLetterCode() {
         CliRun run = CliRun.of("export", ExportFixtures.hostileFile().toString(), "-o", dir.resolve("out").toString(),
                 "--feed-language", "Dutch");

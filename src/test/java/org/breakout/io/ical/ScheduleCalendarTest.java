@@ -143,4 +143,18 @@ class ScheduleCalendarTest {
     private static List<String> uids(String text) {
         return parse(text).getEvents().stream().map(e -> e.getUid().getValue()).toList();
     }
+
+    @Test
+    void anEventWithoutATimeZoneGetsFloatingLocalTimes() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.breakout.io.Json.MAPPER.readTree(ExportFixtures.hostileFile().toFile());
+        document.remove("timezone");
+        LoadedEvent loaded = org.breakout.io.EventReader.parse(java.nio.file.Path.of("floating.json"),
+                org.breakout.io.Json.MAPPER.writeValueAsString(document));
+        String text = ScheduleCalendar.event(ExportFixtures.view(loaded), STAMP);
+        assertFoldedAndCrlf(text);
+        // 10:00 on the day, whatever the reader's zone: no "Z", no TZID.
+        assertThat(text).contains("DTSTART:20250604T100000\r\n").doesNotContain("TZID");
+        assertThat(text).contains("DTSTAMP:20250520T080000Z");
+    }
 }
