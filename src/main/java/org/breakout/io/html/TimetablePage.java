@@ -68,6 +68,13 @@ public record TimetablePage(ScheduleView view, List<ChartRow> chart, List<Schedu
         return "o-" + outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The round's time, with its day when the event spans more than one: "Thu 5 Jun 2025 09:00–10:00". */
+    public String when(RoundView round) {
+        long days = view.rounds().stream().filter(r -> r.start() != null).map(r -> r.start().toLocalDate())
+                .distinct().count();
+        return days > 1 ? (day(round) + " " + time(round)).strip() : time(round);
+    }
+
     /** "11:30–12:30", or empty when the round has no times. */
     public static String time(RoundView round) {
         if (round.start() == null) {
