@@ -180,6 +180,23 @@ class TimetableHtmlTest {
         assertThat(a2.child(3).text()).contains("S2").contains("full (1/1)").contains("1 × rank 1");
     }
 
+    @Test
+    void roundsShowTheirDayOnlyWhenTheEventSpansSeveralDays() throws Exception {
+        Document oneDay = page(ExportFixtures.hostile());
+        assertThat(oneDay.selectFirst("table.grid tr[data-round=R2] th").text()).isEqualTo("Round \"2\" 11:15–12:15");
+
+        com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.breakout.io.Json.MAPPER.readTree(ExportFixtures.hostileFile().toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode r2 = (com.fasterxml.jackson.databind.node.ObjectNode)
+                document.get("rounds").get(2);
+        r2.put("start", "2025-06-05T11:15").put("end", "2025-06-05T12:15");
+        LoadedEvent twoDays = org.breakout.io.EventReader.parse(java.nio.file.Path.of("two-days.json"),
+                org.breakout.io.Json.MAPPER.writeValueAsString(document));
+        Document page = page(twoDays);
+        assertThat(page.selectFirst("table.grid tr[data-round=R1] th").text()).isEqualTo("Round <1> Wed 4 Jun 2025 10:00–11:00");
+        assertThat(page.selectFirst("table.grid tr[data-round=R2] th").text()).isEqualTo("Round \"2\" Thu 5 Jun 2025 11:15–12:15");
+    }
+
     /** A CSS attribute value in quotes (ids like "S01#1" need them). */
     static String cssString(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
