@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -136,7 +137,7 @@ public class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown format \"" + name + "\" (known: "
                         + String.join(", ", EnumSet.allOf(Format.class).stream()
-                                .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList()) + ")");
+                                .map(f -> f.name().toLowerCase(Locale.ROOT)).toList()) + ")");
             }
         }
         return formats;

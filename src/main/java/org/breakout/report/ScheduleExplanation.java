@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
@@ -89,7 +90,7 @@ public final class ScheduleExplanation {
                 } catch (ReflectiveOperationException e) {
                     continue;
                 }
-                String name = component.getName().toLowerCase(java.util.Locale.ROOT);
+                String name = component.getName().toLowerCase(Locale.ROOT);
                 if (value instanceof String text) {
                     if (name.startsWith("run") || name.contains("session")) {
                         sessions.add(text);

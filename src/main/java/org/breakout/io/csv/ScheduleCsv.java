@@ -15,7 +15,6 @@ import org.breakout.io.export.ScheduleView.Person;
 import org.breakout.io.export.ScheduleView.RoundEntry;
 import org.breakout.io.export.ScheduleView.RoundView;
 import org.breakout.io.export.ScheduleView.RunView;
-import org.breakout.io.html.TimetablePage;
 
 /**
  * CSV for spreadsheets and mail merge: one row per attendee (name, e-mail, and per round the session, room
@@ -74,7 +73,7 @@ public final class ScheduleCsv {
 
     private static String time(RoundView round) {
         String day = round.start() == null ? "" : round.start().toLocalDate().toString() + " ";
-        return (day + TimetablePage.time(round)).strip();
+        return (day + round.timeRange()).strip();
     }
 
     private static String write(List<List<String>> rows, char separator) {

@@ -2,10 +2,12 @@ package org.breakout.io.export;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,16 @@ public record ScheduleView(String eventName, ZoneId zone, List<RoundView> rounds
         List<RunView> runs, List<AttendeeRow> attendees) {
 
     public record RoundView(String id, String name, LocalDateTime start, LocalDateTime end) {
+
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+        /** "11:30–12:30", or empty when the round has no times. */
+        public String timeRange() {
+            if (start == null) {
+                return "";
+            }
+            return TIME.format(start) + (end == null ? "" : "–" + TIME.format(end));
+        }
     }
 
     public record RoomView(String id, String name, String venue, int capacity) {

@@ -30,7 +30,6 @@ public record TimetablePage(ScheduleView view, List<ChartRow> chart, List<Schedu
     private static final int BAR_WIDTH = 600;
     private static final int LABEL_WIDTH = 210;
     private static final int ROW_HEIGHT = 34;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     public static TimetablePage of(ScheduleView view) {
@@ -77,10 +76,7 @@ public record TimetablePage(ScheduleView view, List<ChartRow> chart, List<Schedu
 
     /** "11:30–12:30", or empty when the round has no times. */
     public static String time(RoundView round) {
-        if (round.start() == null) {
-            return "";
-        }
-        return TIME.format(round.start()) + (round.end() == null ? "" : "–" + TIME.format(round.end()));
+        return round.timeRange();
     }
 
     /** "Wed 4 Jun 2025", or empty. */

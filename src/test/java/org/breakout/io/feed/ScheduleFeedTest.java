@@ -137,7 +137,7 @@ class ScheduleFeedTest {
         JsonNode conference = json(loaded).get("schedule").get("conference");
         List<String> actual = new ArrayList<>();
         for (JsonNode day : conference.get("days")) {
-            day.get("rooms").fields().forEachRemaining(room -> room.getValue().forEach(event -> actual.add(
+            day.get("rooms").properties().forEach(room -> room.getValue().forEach(event -> actual.add(
                     event.get("title").asText() + " | " + room.getKey() + " | "
                             + OffsetDateTime.parse(event.get("date").asText()).toInstant() + " | "
                             + event.get("duration").asText() + " | " + day.get("date").asText() + " | "
