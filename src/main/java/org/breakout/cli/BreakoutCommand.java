@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "breakout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Places parallel sessions in rounds and rooms and seats every attendee in the sessions "
                 + "they asked for, optimally (Timefold Solver).",
-        subcommands = { SolveCommand.class, ImportCommand.class, ReallocateCommand.class, GenerateCommand.class,
-                BoundCommand.class, BenchmarkCommand.class,
+        subcommands = { SolveCommand.class, ImportCommand.class, ExportCommand.class, ExplainCommand.class,
+                ReallocateCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -53,6 +53,10 @@ public class SolveCommand implements Callable<Integer> {
     @Mixin
     SearchOptions search;
 
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "After solving, also write the timetable page, CSV and calendars into DIR (as `breakout export`).")
+    Path exportDir;
+
     @Option(names = { "-q", "--quiet" }, description = "No progress lines, only the final summary.")
     boolean quiet;
 
@@ -136,7 +140,16 @@ public class SolveCommand implements Callable<Integer> {
                 ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
                 ScheduleWriter.write(ScheduleWriter.toDocument(loaded.document(), best, summary), target);
                 printSummary(out, summary, best.isProvenOptimal(), progress.elapsed(), target);
+                if (exportDir != null) {
+                    int exported = ExportCommand.export(EventReader.read(target), exportDir, out, err);
+                    if (exported != ExitCodes.OK) {
+                        return exported;
+                    }
+                }
                 return summary.feasible() ? ExitCodes.OK : ExitCodes.HARD_RULES_BROKEN;
+            } catch (EventFormatException e) {
+                err.println(e.getMessage());
+                return ExitCodes.INTERNAL_ERROR; // the schedule just written does not read back: a bug
             } catch (IOException e) {
                 err.println("breakout: cannot write " + target + ": " + e.getMessage());
                 return ExitCodes.BAD_INPUT;

@@ -59,7 +59,7 @@ public final class EventReader {
             "allowedRounds", "requiredRoomTags", "audience", "placements", "plenary", "description");
     private static final Set<String> PLACEMENT_FIELDS = Set.of("round", "room", "pinned");
     private static final Set<String> ATTENDEE_FIELDS = Set.of("id", "name", "tags", "rounds", "preferences",
-            "registered", "assignments");
+            "registered", "assignments", "email"); // email: only `breakout export` reads it (the mail-merge CSV)
     private static final Set<String> PREFERENCE_FIELDS = Set.of("session", "rank");
     private static final Set<String> ASSIGNMENT_FIELDS = Set.of("round", "session", "room", "pinned");
 
