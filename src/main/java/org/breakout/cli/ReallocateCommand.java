@@ -14,11 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.breakout.io.JsonFiles;
 import org.breakout.reallocate.BadInputException;
 import org.breakout.reallocate.ChangeReportWriter;
 import org.breakout.reallocate.EventFileChanges;
+import org.breakout.reallocate.ExportChanges;
 import org.breakout.reallocate.Policy;
 import org.breakout.reallocate.Reallocation;
 import org.breakout.solver.ScheduleSolver;
@@ -35,7 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = { "Fold late registrations, changes and cancellations into a published schedule, keeping "
                 + "the seats people already have wherever the policy says, and report every change.",
                 "CHANGES is an event file: an attendee with a new id is a newcomer, one with a published id replaces "
-                        + "that attendee's data, one with \"cancelled\": true is removed. See docs/batch.md." },
+                        + "that attendee's data, one with \"cancelled\": true is removed.",
+                "Or CHANGES is the form export (.csv, .tsv, .xlsx) as it is now, read as 'breakout import' reads it: "
+                        + "new people are newcomers, people whose answers differ are changed, and with "
+                        + "--cancel-missing people no longer in it are cancelled. See docs/batch.md." },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:written; every newcomer is seated",
                 "1:internal error (a bug: please report it with the input)",
@@ -52,7 +59,7 @@ public class ReallocateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PUBLISHED.json", description = "The published schedule (written by breakout).")
     Path published;
 
-    @Parameters(index = "1", paramLabel = "CHANGES", description = "The changes: an event file with attendees.")
+    @Parameters(index = "1", paramLabel = "CHANGES", description = "The changes: an event file with attendees, or the current registration export.")
     Path changes;
 
     @Option(names = { "-o", "--output" }, paramLabel = "NEW.json", required = true,
@@ -81,6 +88,13 @@ public class ReallocateCommand implements Callable<Integer> {
             description = "Stop after this long at the latest (default: ${DEFAULT-VALUE}).")
     Duration timeLimit;
 
+    @Option(names = "--cancel-missing", description = "With an export: cancel published attendees who are no "
+            + "longer in it (without it they are kept and counted).")
+    boolean cancelMissing;
+
+    @Mixin
+    ColumnOptions columns;
+
     @Mixin
     SearchOptions search;
 
@@ -107,6 +121,14 @@ public class ReallocateCommand implements Callable<Integer> {
             err.println("breakout: --upgrade goes with --policy minimal (frozen moves nothing, free moves anyone)");
             return ExitCodes.USAGE;
         }
+        boolean fromExport = !ExportChanges.isEventFile(changes);
+        if (!fromExport && (cancelMissing || columns.given())) {
+            err.println("breakout: --cancel-missing, --column and --mapping go with a registration export; " + changes
+                    + " is an event file (its cancellations are \"cancelled\": true)");
+            return ExitCodes.USAGE;
+        }
+        List<Path> inputs = columns.mapping == null ? List.of(published, changes)
+                : List.of(published, changes, columns.mapping);
         List<Path> outputs = new ArrayList<>(List.of(output));
         if (report != null) {
             outputs.add(report);
@@ -115,7 +137,7 @@ public class ReallocateCommand implements Callable<Integer> {
             outputs.add(csv);
         }
         for (int i = 0; i < outputs.size(); i++) {
-            for (Path input : List.of(published, changes)) {
+            for (Path input : inputs) {
                 if (same(outputs.get(i), input)) {
                     err.println("breakout: the output " + outputs.get(i) + " is an input file; inputs are never "
                             + "overwritten: choose another");
@@ -131,8 +153,18 @@ public class ReallocateCommand implements Callable<Integer> {
         }
 
         Reallocation.Prepared prepared;
+        AtomicReference<ExportChanges.Derived> fromTheExport = new AtomicReference<>();
+        Reallocation.ChangeSource source = !fromExport
+                ? current -> EventFileChanges.read(changes, current.document())
+                : current -> {
+                    ExportChanges.Derived derived = ExportChanges.read(changes, current,
+                            (programme, schedule, export) -> RegistrationsImport.importExport(programme, schedule,
+                                    export, columns), cancelMissing);
+                    fromTheExport.set(derived);
+                    return derived.changes();
+                };
         try {
-            prepared = Reallocation.prepare(published, current -> EventFileChanges.read(changes, current), policy, upgrade);
+            prepared = Reallocation.prepare(published, source, policy, upgrade);
         } catch (BadInputException e) {
             err.println("breakout: " + e.getMessage());
             err.println("Nothing was written.");
@@ -148,14 +180,16 @@ public class ReallocateCommand implements Callable<Integer> {
                         + " is locked); nothing written");
                 return ExitCodes.BUSY;
             }
-            return reallocate(prepared, out, err);
+            return reallocate(prepared, fromTheExport.get(), out, err);
         } catch (IOException e) {
             err.println("breakout: cannot write " + output + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }
 
-    private int reallocate(Reallocation.Prepared prepared, PrintWriter out, PrintWriter err) throws IOException {
+    /** @param fromTheExport what the export said, or null when the changes are an event file */
+    private int reallocate(Reallocation.Prepared prepared, ExportChanges.Derived fromTheExport, PrintWriter out,
+            PrintWriter err) throws IOException {
         var problem = prepared.model().schedule();
         err.printf("Reallocating %s with %s (policy %s): %d attendees wanting %d seats%n", published, changes,
                 policy.id(), problem.getAttendees().size(), problem.getSeats().size());
@@ -176,11 +210,21 @@ public class ReallocateCommand implements Callable<Integer> {
             run.put("upgrade", upgrade);
             run.put("seed", search.seed);
             run.put("score", result.summary().score());
-            JsonFiles.write(ChangeReportWriter.toJson(result.report(), run), report);
+            ObjectNode document = ChangeReportWriter.toJson(result.report(), run);
+            if (fromTheExport != null) {
+                document.set("export", fromTheExport.toJson());
+            }
+            JsonFiles.write(document, report);
         }
         if (csv != null) {
             JsonFiles.writeAtomically(ChangeReportWriter.toCsv(ChangeReportWriter.mailRows(result.report(),
                     result.schedule())), csv);
+        }
+        if (fromTheExport != null) {
+            // The import report as `breakout import` prints it: answers not used, merges, rows skipped.
+            out.print(fromTheExport.importReport().format());
+            out.print(fromTheExport.summary());
+            out.println();
         }
         out.print(ChangeReportWriter.toText(result.report()));
         out.printf("%nScore       %s%s%n", result.summary().score(),

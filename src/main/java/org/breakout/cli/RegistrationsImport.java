@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.breakout.domain.Schedule;
 import org.breakout.io.EventFormatException;
 import org.breakout.io.EventReader;
 import org.breakout.io.JsonFiles;
@@ -71,16 +73,7 @@ final class RegistrationsImport {
 
         RegistrationImporter.Result result;
         try {
-            Map<String, String> overrides = new LinkedHashMap<>();
-            String source = "--column";
-            if (options.mapping != null) {
-                overrides.putAll(ColumnMapping.readFile(options.mapping));
-                source = options.columns.isEmpty() ? "mapping " + options.mapping : "mapping " + options.mapping
-                        + " or --column";
-            }
-            overrides.putAll(options.columns);
-            result = RegistrationImporter.importInto(programmeEvent.document(), programmeEvent.schedule(), export,
-                    overrides, source);
+            result = importExport(programmeEvent.document(), programmeEvent.schedule(), export, options);
         } catch (ImportException e) {
             err.println("breakout: " + e.getMessage());
             err.println("Nothing was written.");
@@ -124,6 +117,23 @@ final class RegistrationsImport {
             out.println("Report      " + options.report);
         }
         return new Outcome(ExitCodes.OK, imported);
+    }
+
+    /**
+     * The import itself, with the organiser's column mapping ({@code --mapping}, then {@code --column} on top): the
+     * one place an export is read, whichever command reads it.
+     */
+    static RegistrationImporter.Result importExport(ObjectNode programmeDocument, Schedule programme, Path export,
+            ColumnOptions options) throws ImportException, IOException {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        String source = "--column";
+        if (options.mapping != null) {
+            overrides.putAll(ColumnMapping.readFile(options.mapping));
+            source = options.columns.isEmpty() ? "mapping " + options.mapping : "mapping " + options.mapping
+                    + " or --column";
+        }
+        overrides.putAll(options.columns);
+        return RegistrationImporter.importInto(programmeDocument, programme, export, overrides, source);
     }
 
     private static void printMapping(PrintWriter out, RegistrationImporter.Result result) {

@@ -82,7 +82,7 @@ public final class Reallocation {
             throw new BadInputException(List.of(new FileProblem(publishedFile.toString(), "",
                     "cannot read: " + e.getMessage())));
         }
-        ChangeSet changes = changeSource.read(published.document());
+        ChangeSet changes = changeSource.read(published);
         MergedEvent merged = ScheduleMerge.merge(publishedFile, published.document(), changes, policy);
         LoadedEvent model;
         try {
@@ -93,10 +93,10 @@ public final class Reallocation {
         return new Prepared(published, changes, merged, model, policy, upgrade);
     }
 
-    /** Where the change set comes from (an event file now; a registration export later). */
+    /** Where the change set comes from: an event file ({@link EventFileChanges}) or an export ({@link ExportChanges}). */
     @FunctionalInterface
     public interface ChangeSource {
-        ChangeSet read(ObjectNode published) throws BadInputException;
+        ChangeSet read(LoadedEvent published) throws BadInputException;
     }
 
     /** Re-seating by new choices is retried at most this many times (each a full solve). */

@@ -42,7 +42,7 @@ final class Fixtures {
         JsonFiles.write(published, publishedFile);
         JsonFiles.write(changes, changesFile);
         Reallocation.Prepared prepared = Reallocation.prepare(publishedFile,
-                current -> EventFileChanges.read(changesFile, current), policy, upgrade);
+                current -> EventFileChanges.read(changesFile, current.document()), policy, upgrade);
         return Reallocation.solve(prepared, STEPS, best -> {
         });
     }
