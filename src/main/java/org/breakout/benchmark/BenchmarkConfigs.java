@@ -36,11 +36,11 @@ public final class BenchmarkConfigs {
 
     static {
         Map<String, String> builtIn = new LinkedHashMap<>();
-        builtIn.put("default", "breakout's solver configuration (solverConfig.xml): demand-aware placement, "
-                + "min-cost-flow seating (greedy above 2 million seat options), late-acceptance local search in three "
-                + "parts with a re-seating between them");
-        builtIn.put("plain", "the default without breakout's two custom phases (placement, min-cost-flow seating): "
-                + "Timefold construction heuristics for runs and seats and the same local search");
+        builtIn.put("default", "breakout's solver configuration (docs/solver.md): demand-aware placement, exact "
+                + "seating, late acceptance over timetable moves that re-seat what they touch exactly, then the seat "
+                + "local search");
+        builtIn.put("plain", "the default without breakout's own phases and moves (placement, exact seating, the "
+                + "timetable search): Timefold construction heuristics for runs and seats and the seat local search");
         builtIn.put("no-local-search", "the default without its local search: placement and seating only");
         builtIn.put("peer", "the published method of the closest peer tool (wassign), on breakout's seating engine: a "
                 + "random timetable, the exact seating of each candidate timetable, hill climbing over moves and swaps "
