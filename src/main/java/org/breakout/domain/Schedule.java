@@ -52,6 +52,8 @@ public class Schedule {
      * bound. Nothing can improve it, so the solver may stop. A plain field (copied into every clone), not a fact.
      */
     private boolean provenOptimal;
+    /** Cache of {@link #seatOptions()}; -1 until computed. */
+    private long seatOptions = -1;
 
     public Schedule() {
     }
@@ -119,6 +121,23 @@ public class Schedule {
 
     public List<Slot> getSlots() {
         return slots;
+    }
+
+    /**
+     * Seat options: unpinned seats times the runs each may take. Facts only (pins and value ranges do not change while
+     * solving), so it is computed once and copied into clones.
+     */
+    public long seatOptions() {
+        if (seatOptions < 0) {
+            long options = 0;
+            for (Seat seat : seats) {
+                if (!seat.isPinned() && seat.getEligibleRuns() != null) {
+                    options += seat.getEligibleRuns().size();
+                }
+            }
+            seatOptions = options;
+        }
+        return seatOptions;
     }
 
     public ConstraintWeightOverrides<HardMediumSoftLongScore> getConstraintWeightOverrides() {

@@ -72,7 +72,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
     /** The exact flow seating when the event has at most {@code maxFlowOptions} seat options, else the greedy one. */
     static Seating seat(Schedule schedule, long maxFlowOptions) {
-        if (seatOptions(schedule) > maxFlowOptions) {
+        if (schedule.seatOptions() > maxFlowOptions) {
             // The greedy seating starts from scratch: after local search it would throw its work away.
             boolean seated = schedule.getSeats().stream().anyMatch(seat -> !seat.isPinned() && seat.isAssigned());
             return new Seating(seated ? currentSeating(schedule) : GreedySeating.solve(schedule), false);
@@ -136,13 +136,4 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         return seating;
     }
 
-    static long seatOptions(Schedule schedule) {
-        long options = 0;
-        for (Seat seat : schedule.getSeats()) {
-            if (!seat.isPinned() && seat.getEligibleRuns() != null) {
-                options += seat.getEligibleRuns().size();
-            }
-        }
-        return options;
-    }
 }

@@ -96,7 +96,7 @@ class GreedySeatingTest {
     @Test
     void theSeatingPhaseSwitchesToGreedyAboveTheLimit() {
         Schedule schedule = SyntheticEvents.perRoundSessions(3, 200, 3, 6, 3, 6, 1.05, true);
-        long options = SeatingPhase.seatOptions(schedule);
+        long options = schedule.seatOptions();
         assertThat(options).isGreaterThan(0);
         assertThat(SeatingPhase.seat(schedule, options).seating()).isEqualTo(SeatingFlow.solve(schedule));
         Map<Seat, SessionRun> greedy = GreedySeating.solve(schedule);
