@@ -16,7 +16,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
  * The planning solution: an event with its decisions (placements of session runs, seats of attendees).
  * Hard = rules that must hold, medium = wanted seats left empty, soft = preference cost and other wishes.
  */
-@PlanningSolution
+@PlanningSolution(solutionCloner = ScheduleCloner.class)
 public class Schedule {
 
     private String name;
@@ -81,6 +81,26 @@ public class Schedule {
         }
         this.constraintWeightOverrides = constraintWeightOverrides == null
                 ? ConstraintWeightOverrides.none() : constraintWeightOverrides;
+    }
+
+    /** A copy with other runs and seats (for {@link ScheduleCloner}): facts shared, plain fields copied. */
+    Schedule copyWith(List<SessionRun> runs, List<Seat> seats) {
+        Schedule copy = new Schedule();
+        copy.name = name;
+        copy.settings = settings;
+        copy.rounds = rounds;
+        copy.rooms = rooms;
+        copy.speakers = speakers;
+        copy.sessions = sessions;
+        copy.attendees = attendees;
+        copy.slots = slots;
+        copy.runs = runs;
+        copy.seats = seats;
+        copy.constraintWeightOverrides = constraintWeightOverrides;
+        copy.score = score;
+        copy.provenOptimal = provenOptimal;
+        copy.seatOptions = seatOptions;
+        return copy;
     }
 
     public String getName() {

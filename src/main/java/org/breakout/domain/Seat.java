@@ -50,6 +50,21 @@ public class Seat {
         this.eligibleRuns = eligibleRuns;
     }
 
+    /** A copy with the given (cloned) value range and run, for {@link ScheduleCloner}. */
+    Seat copy(List<SessionRun> clonedEligibleRuns, SessionRun clonedRun) {
+        Seat copy = new Seat();
+        copy.id = id;
+        copy.attendee = attendee;
+        copy.index = index;
+        copy.eligibleRuns = clonedEligibleRuns;
+        copy.run = clonedRun;
+        copy.pinned = pinned;
+        copy.pinnedRound = pinnedRound;
+        copy.previousSession = previousSession;
+        copy.previousRound = previousRound;
+        return copy;
+    }
+
     @ValueRangeProvider(id = "eligibleRuns")
     public List<SessionRun> getEligibleRuns() {
         return eligibleRuns;

@@ -5,7 +5,6 @@ import java.util.List;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
-import ai.timefold.solver.core.api.domain.solution.cloner.DeepPlanningClone;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
@@ -33,10 +32,9 @@ public class SessionRun {
     private boolean pinned;
     /**
      * The schedule this run belongs to. A timetable move picks runs and slots and must re-seat the attendees the
-     * move touches, which needs the working schedule; a move is given only the entities it picks. Deep-cloned, so a
-     * run of a cloned schedule points at that clone.
+     * move touches, which needs the working schedule; a move is given only the entities it picks.
+     * {@link ScheduleCloner} points the runs of a cloned schedule at that clone.
      */
-    @DeepPlanningClone
     private Schedule schedule;
     /** A placement published before this run (not pinned): moving away from it costs a little. */
     private Round previousRound;
@@ -57,6 +55,21 @@ public class SessionRun {
         this(session, index);
         this.round = round;
         this.room = room;
+    }
+
+    /** A copy of every field but the schedule (set by {@link ScheduleCloner}). */
+    SessionRun copy() {
+        SessionRun copy = new SessionRun();
+        copy.id = id;
+        copy.session = session;
+        copy.index = index;
+        copy.allowedRounds = allowedRounds;
+        copy.round = round;
+        copy.room = room;
+        copy.pinned = pinned;
+        copy.previousRound = previousRound;
+        copy.previousRoom = previousRoom;
+        return copy;
     }
 
     public static String idOf(Session session, int index) {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -481,6 +482,8 @@ public final class EventReader {
         Map<Session, List<SessionRun>> runsBySession = runs.stream()
                 .collect(Collectors.groupingBy(SessionRun::getSession, LinkedHashMap::new, Collectors.toList()));
         List<Seat> seats = new ArrayList<>();
+        // Attendees with the same admissions share one list: solution clones then map one list, not one per seat.
+        Map<List<SessionRun>, List<SessionRun>> interned = new HashMap<>();
         for (ArrayEntry entry : nodes) {
             Attendee attendee = attendees.get(entry.node.path("id").asText(null));
             if (attendee == null || !entry.firstWithId) {
@@ -493,9 +496,10 @@ public final class EventReader {
                     eligible.addAll(runsBySession.getOrDefault(session, List.of()));
                 }
             }
+            List<SessionRun> shared = interned.computeIfAbsent(List.copyOf(eligible), list -> list);
             List<Seat> attendeeSeats = new ArrayList<>();
             for (int i = 0; i < attendee.wantedRounds().size(); i++) {
-                attendeeSeats.add(new Seat(attendee, i, eligible));
+                attendeeSeats.add(new Seat(attendee, i, shared));
             }
             assignments(entry, attendee, attendeeSeats, sessions, rounds, runsBySession);
             seats.addAll(attendeeSeats);

@@ -25,11 +25,11 @@ import org.breakout.domain.SessionRun;
  * therefore run first (the configured phases place every run before this one); the phase itself never fails on
  * an unplaced run. It is a single step, not interruptible: it only checks termination before it starts.
  * <p>
- * Big events get {@link GreedySeating} instead: the flow's successive shortest paths grow with seats times options,
- * and on the {@code large} benchmark (67,000 seats, 9.4 million seat options) they had not finished after minutes.
- * Above {@link #MAX_FLOW_SEAT_OPTIONS} (seats times the runs each may take) the phase seats greedily and leaves
- * the rest to local search; when seats are already taken (the phase runs again after local search, or the input
- * had a seating) it keeps them as they are.
+ * Big events get {@link RoundSeating} instead: one flow over all rounds grows with seats times options, and its
+ * repair of repeated sessions re-solves it hundreds of times (on 10,000 attendees with 18 repeated sessions it had
+ * not finished after minutes). Above {@link #MAX_FLOW_SEAT_OPTIONS} (seats times the runs each may take) the phase
+ * seats one round at a time, each exactly, sweeping the rounds until no round can improve (from the current
+ * seating when seats are already taken: the phase runs again after local search, or the input had one).
  */
 public class SeatingPhase implements PhaseCommand<Schedule> {
 
@@ -44,7 +44,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
             return;
         }
         Schedule schedule = scoreDirector.getWorkingSolution();
-        Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS);
+        Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS, isPhaseTerminated);
         Map<Seat, SessionRun> seating = outcome.seating();
         // With every run pinned only the seats can change, and the flow's objective is exactly the part of the
         // score that depends on them: a seating that reaches its bound cannot be improved.
@@ -70,12 +70,13 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     record Seating(Map<Seat, SessionRun> seating, boolean provenOptimal) {
     }
 
-    /** The exact flow seating when the event has at most {@code maxFlowOptions} seat options, else the greedy one. */
-    static Seating seat(Schedule schedule, long maxFlowOptions) {
+    /**
+     * The exact flow seating when the event has at most {@code maxFlowOptions} seat options, else the round-by-round
+     * one (whose later sweeps stop when {@code terminated} says so).
+     */
+    static Seating seat(Schedule schedule, long maxFlowOptions, BooleanSupplier terminated) {
         if (schedule.seatOptions() > maxFlowOptions) {
-            // The greedy seating starts from scratch: after local search it would throw its work away.
-            boolean seated = schedule.getSeats().stream().anyMatch(seat -> !seat.isPinned() && seat.isAssigned());
-            return new Seating(seated ? currentSeating(schedule) : GreedySeating.solve(schedule), false);
+            return new Seating(RoundSeating.solve(schedule, terminated), false);
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
         if (!result.provenOptimal()) {
@@ -125,15 +126,4 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         }
         return seating;
     }
-
-    private static Map<Seat, SessionRun> currentSeating(Schedule schedule) {
-        Map<Seat, SessionRun> seating = new LinkedHashMap<>();
-        for (Seat seat : schedule.getSeats()) {
-            if (!seat.isPinned()) {
-                seating.put(seat, seat.getRun());
-            }
-        }
-        return seating;
-    }
-
 }

@@ -12,9 +12,11 @@ import java.util.Arrays;
  * Successive shortest paths on the compressed residual graph whose nodes are the runs (and one "done" node): an
  * arc j → k is "move the attendee of run j for whom going to k costs least", with that cost difference; j → done is
  * "j has a free seat" (0) or "unseat the costliest attendee of j" (M − their cost). Each attendee in turn enters
- * along the shortest path from them to done (Bellman-Ford over the few runs; costs may be negative, cycles never are,
- * since every step keeps the flow optimal). Arc costs are kept in lazy heaps per (j, k), so an augmentation costs
- * O(runs² + moved attendees × runs × log attendees). Deterministic: ties go to the lower index.
+ * along the shortest path from them to done: costs may be negative, so the runs carry potentials (duals) that keep
+ * every reduced cost non-negative, and the path is found by a dense Dijkstra over the runs. (A queue-based
+ * Bellman-Ford was used first: O(runs³) per attendee, 8 s a round on a 50,000-attendee event with 59 runs a round.)
+ * Arc costs are kept in lazy heaps per (j, k), so an augmentation costs O(runs² + moved attendees × runs × log
+ * attendees). Deterministic: ties go to the lower index.
  */
 final class TransportationSeating {
 
@@ -32,6 +34,14 @@ final class TransportationSeating {
     private final Heap[] unseatHeaps;
     /** Per attendee and run: index into its options, or -1 (a small dense table: runs per round are few). */
     private final int[][] optionOf;
+    /** Node potentials (runs, then "done"): every reduced cost in the residual graph is non-negative. */
+    private final long[] potential;
+    // Work arrays of one search.
+    private final long[] distance;
+    private final boolean[] settled;
+    private final int[] previous;
+    /** The attendee moved along the arc into the node (or unseated, for done). */
+    private final int[] via;
 
     private TransportationSeating(int[] seatLimits, int[][] options, long[][] costs, long unseatedCost) {
         this.runCount = seatLimits.length;
@@ -51,6 +61,11 @@ final class TransportationSeating {
                 optionOf[a][options[a][o]] = o;
             }
         }
+        potential = new long[runCount + 1];
+        distance = new long[runCount + 1];
+        settled = new boolean[runCount + 1];
+        previous = new int[runCount + 1];
+        via = new int[runCount + 1];
         moveHeaps = new Heap[runCount * runCount];
         unseatHeaps = new Heap[runCount];
         for (int i = 0; i < moveHeaps.length; i++) {
@@ -105,77 +120,69 @@ final class TransportationSeating {
         return seating.assigned;
     }
 
-    /** Seats attendee {@code a} along the shortest augmenting path (or leaves them unseated if that is cheapest). */
+    /**
+     * Seats attendee {@code a} along the shortest augmenting path (or leaves them unseated if that is cheapest):
+     * Dijkstra over the runs with reduced costs, dense (a round has few runs), so O(runs²) per attendee.
+     */
     private void enter(int a) {
-        // Fast path: every way on from a run to "done" costs at least 0 (else the current flow would have a negative
-        // cycle through the sink), and exactly 0 from a run with a free seat. So when one of the cheapest options has
-        // a free seat, going straight there is a shortest path.
-        int best = -1;
-        for (int o = 0; o < options[a].length; o++) {
-            if (best < 0 || costs[a][o] < costs[a][best]
-                    || (costs[a][o] == costs[a][best] && free[options[a][o]] > 0 && free[options[a][best]] <= 0)) {
-                best = o;
-            }
-        }
-        if (best >= 0 && free[options[a][best]] > 0 && costs[a][best] <= unseatedCost) {
-            free[options[a][best]]--;
-            seat(a, options[a][best]);
-            return;
-        }
         int done = runCount;
-        long[] distance = new long[runCount + 1];
+        // The attendee is a new source: its potential makes every arc out of it non-negative.
+        long sourcePotential = potential[done] - unseatedCost;
+        for (int o = 0; o < options[a].length; o++) {
+            sourcePotential = Math.max(sourcePotential, potential[options[a][o]] - costs[a][o]);
+        }
         Arrays.fill(distance, Long.MAX_VALUE);
-        int[] previous = new int[runCount + 1];
-        Arrays.fill(previous, -2); // -1: reached straight from the attendee
-        int[] via = new int[runCount + 1]; // attendee moved along the arc into the node (or unseated, for done)
-        distance[done] = unseatedCost;
+        Arrays.fill(settled, false);
+        distance[done] = unseatedCost + sourcePotential - potential[done];
         previous[done] = -1;
         via[done] = -1;
         for (int o = 0; o < options[a].length; o++) {
             int run = options[a][o];
-            if (costs[a][o] < distance[run]) {
-                distance[run] = costs[a][o];
+            long reduced = costs[a][o] + sourcePotential - potential[run];
+            if (reduced < distance[run]) {
+                distance[run] = reduced;
                 previous[run] = -1;
             }
         }
-        // Bellman-Ford over the runs, queue-based (no negative cycles: the flow is optimal before each augmentation).
-        int[] queue = new int[runCount * (runCount + 2) + 1];
-        boolean[] queued = new boolean[runCount];
-        int head = 0;
-        int tail = 0;
-        for (int j = 0; j < runCount; j++) {
-            if (distance[j] != Long.MAX_VALUE) {
-                queue[tail++ % queue.length] = j;
-                queued[j] = true;
+        while (true) {
+            int j = -1;
+            for (int v = 0; v <= runCount; v++) {
+                if (!settled[v] && distance[v] != Long.MAX_VALUE && (j < 0 || distance[v] < distance[j])) {
+                    j = v;
+                }
             }
-        }
-        while (head != tail) {
-            int j = queue[head++ % queue.length];
-            queued[j] = false;
+            settled[j] = true;
+            if (j == done) {
+                break;
+            }
             if (free[j] > 0) {
-                relax(distance, previous, via, j, done, distance[j], -1);
+                relax(j, done, 0, -1);
             } else {
                 Heap costliest = unseatHeaps[j];
                 if (fresh(costliest)) {
                     // Keys are negated costs: unseating them saves their cost and costs M.
-                    relax(distance, previous, via, j, done, distance[j] + unseatedCost + costliest.topKey(),
-                            costliest.topAttendee());
+                    relax(j, done, unseatedCost + costliest.topKey(), costliest.topAttendee());
                 }
             }
             for (int k = 0; k < runCount; k++) {
-                if (k == j) {
+                if (k == j || settled[k]) {
                     continue;
                 }
                 Heap cheapest = moveHeaps[j * runCount + k];
-                if (fresh(cheapest) && relax(distance, previous, via, j, k, distance[j] + cheapest.topKey(),
-                        cheapest.topAttendee()) && !queued[k]) {
-                    queue[tail++ % queue.length] = k;
-                    queued[k] = true;
+                if (fresh(cheapest)) {
+                    relax(j, k, cheapest.topKey(), cheapest.topAttendee());
                 }
             }
         }
+        // Settled nodes move by their distance beyond the target's; the rest are at least as far: every reduced cost
+        // stays non-negative, now with the moved attendees' new arcs (successive shortest paths with potentials).
+        long target = distance[done];
+        for (int v = 0; v <= runCount; v++) {
+            if (settled[v]) {
+                potential[v] += distance[v] - target;
+            }
+        }
         // Walk the path back from done: each node's arc says who moves into it.
-        int node = done;
         int unseated = via[done];
         int from = previous[done];
         if (from == -1) {
@@ -186,7 +193,7 @@ final class TransportationSeating {
         } else {
             free[from]--;
         }
-        node = from;
+        int node = from;
         while (previous[node] != -1) {
             int before = previous[node];
             seat(via[node], node);
@@ -195,15 +202,18 @@ final class TransportationSeating {
         seat(a, node);
     }
 
-    private static boolean relax(long[] distance, int[] previous, int[] via, int from, int to, long candidate,
-            int attendee) {
+    /** Relaxes the arc from → to of the given cost (reduced by the potentials, never negative). */
+    private void relax(int from, int to, long cost, int attendee) {
+        long reduced = cost + potential[from] - potential[to];
+        if (reduced < 0) {
+            throw new IllegalStateException("Negative reduced cost " + reduced + ": the potentials are invalid (bug).");
+        }
+        long candidate = distance[from] + reduced;
         if (candidate < distance[to]) {
             distance[to] = candidate;
             previous[to] = from;
             via[to] = attendee;
-            return true;
         }
-        return false;
     }
 
     /** Moves attendee {@code a} into run {@code run} (-1: out of every run) and updates the heaps. */

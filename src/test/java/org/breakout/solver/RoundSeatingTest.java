@@ -1,0 +1,96 @@
+package org.breakout.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.breakout.domain.Schedule;
+import org.breakout.domain.Seat;
+import org.breakout.domain.SessionRun;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RoundSeating}, the seating of big events, against the brute-force optimum of small random events (not the
+ * solver's score): always feasible, exact when every session is given once (rounds are then independent), never
+ * worse than the seating it starts from.
+ */
+class RoundSeatingTest {
+
+    @Test
+    void exactWhenSessionsRunOnceAndFeasibleWithRepeats() {
+        int withRepeats = 0;
+        int allSeatsWithRepeats = 0;
+        for (int seed = 0; seed < 160; seed++) {
+            boolean repeats = seed % 2 == 0;
+            Schedule schedule = SeatingFlowTest.randomEvent(new Random(seed), repeats);
+            Map<Seat, SessionRun> before = snapshot(schedule);
+
+            Map<Seat, SessionRun> seating = RoundSeating.solve(schedule, () -> false);
+
+            assertThat(snapshot(schedule)).as("the schedule is left as it was").isEqualTo(before);
+            SeatingFlowTest.assertFeasible(schedule, seating);
+            long[] optimum = SeatingFlowTest.BruteForce.optimum(schedule);
+            long[] got = seatsAndCost(schedule, seating);
+            assertThat(got[0]).as("seed %d", seed).isLessThanOrEqualTo(optimum[0]);
+            if (!repeats) {
+                assertThat(got).as("seed %d: sessions given once", seed).containsExactly(optimum);
+            } else {
+                withRepeats++;
+                allSeatsWithRepeats += got[0] == optimum[0] ? 1 : 0;
+            }
+        }
+        // With repeats it is a heuristic (block coordinate descent over rounds), but on small events it should fill
+        // as many seats as the optimum nearly always.
+        assertThat(allSeatsWithRepeats).isGreaterThan(withRepeats * 9 / 10);
+    }
+
+    @Test
+    void neverWorseThanTheSeatingItStartsFrom() {
+        for (int seed = 0; seed < 80; seed++) {
+            Schedule schedule = SeatingFlowTest.randomEvent(new Random(seed), true);
+            // A first seating: the exact flow's, then one seat emptied (as local search might leave it).
+            Map<Seat, SessionRun> start = SeatingFlow.solve(schedule);
+            start.forEach(Seat::setRun);
+            start.keySet().stream().filter(Seat::isAssigned).findFirst().ifPresent(seat -> seat.setRun(null));
+            long[] startFigures = seatsAndCost(schedule, snapshot(schedule));
+
+            Map<Seat, SessionRun> seating = RoundSeating.solve(schedule, () -> false);
+
+            SeatingFlowTest.assertFeasible(schedule, seating);
+            long[] got = seatsAndCost(schedule, seating);
+            assertThat(got[0] > startFigures[0] || (got[0] == startFigures[0] && got[1] <= startFigures[1]))
+                    .as("seed %d: %s from %s", seed, got, startFigures).isTrue();
+        }
+    }
+
+    @Test
+    void theSeatingPhaseSwitchesToRoundSeatingAboveTheLimit() {
+        Schedule schedule = SyntheticEvents.perRoundSessions(3, 200, 3, 6, 3, 6, 1.05, true);
+        long options = schedule.seatOptions();
+        assertThat(options).isGreaterThan(0);
+        assertThat(SeatingPhase.seat(schedule, options, () -> false).seating()).isEqualTo(SeatingFlow.solve(schedule));
+        assertThat(SeatingPhase.seat(schedule, options - 1, () -> false))
+                .isEqualTo(new SeatingPhase.Seating(RoundSeating.solve(schedule, () -> false), false));
+    }
+
+    private static Map<Seat, SessionRun> snapshot(Schedule schedule) {
+        Map<Seat, SessionRun> runs = new LinkedHashMap<>();
+        schedule.getSeats().forEach(seat -> runs.put(seat, seat.getRun()));
+        return runs;
+    }
+
+    /** Seats filled and preference cost of the unpinned seats, counted from the seating. */
+    private static long[] seatsAndCost(Schedule schedule, Map<Seat, SessionRun> seating) {
+        long filled = 0;
+        long cost = 0;
+        for (Map.Entry<Seat, SessionRun> entry : seating.entrySet()) {
+            if (entry.getValue() != null && !entry.getKey().isPinned()) {
+                filled++;
+                cost += schedule.getSettings().seatCost(entry.getKey().getAttendee(), entry.getValue().getSession());
+            }
+        }
+        return new long[] { filled, cost };
+    }
+}
