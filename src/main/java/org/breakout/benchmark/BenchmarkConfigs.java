@@ -172,6 +172,7 @@ public final class BenchmarkConfigs {
     public static SolverConfig withLimits(SolverConfig base, Limits limits) {
         SolverConfig config = base.copyConfig().withRandomSeed(limits.seed());
         TerminationConfig termination = new TerminationConfig().withSpentLimit(limits.timeLimit());
+        SolverConfigs.limitPlacement(config, limits.timeLimit());
         if (limits.steps() != null) {
             SolverConfigs.limitLocalSearchSteps(config, limits.steps());
         } else if (limits.unimprovedLimit() != null) {

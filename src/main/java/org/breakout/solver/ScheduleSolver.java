@@ -66,6 +66,7 @@ public final class ScheduleSolver implements AutoCloseable {
         TerminationConfig termination = new TerminationConfig();
         if (options.timeLimit() != null) {
             termination.setSpentLimit(options.timeLimit());
+            SolverConfigs.limitPlacement(config, options.timeLimit());
         }
         if (options.unimprovedLimit() != null) {
             termination.setUnimprovedSpentLimit(options.unimprovedLimit());

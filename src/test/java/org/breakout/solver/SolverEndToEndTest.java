@@ -65,6 +65,20 @@ class SolverEndToEndTest {
     }
 
     @Test
+    void theTimeLimitLeavesTimeForTheSeatingAfterThePlacement() {
+        SolverConfig config = ScheduleSolver.configure(SolverConfigs.defaultConfig(),
+                new ScheduleSolver.Options(Duration.ofMinutes(2), Duration.ofSeconds(20), null, 0));
+        List<TerminationConfig> placementLimits = config.getPhaseConfigList().stream()
+                .filter(phase -> phase instanceof ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig custom
+                        && custom.getCustomPhaseCommandClassList().contains(PlacementPhase.class))
+                .map(phase -> phase.getTerminationConfig()).toList();
+        assertThat(placementLimits).hasSize(1);
+        assertThat(placementLimits.get(0).getSpentLimit()).isEqualTo(Duration.ofSeconds(36));
+        // The shipped configuration itself is untouched.
+        assertThat(SolverConfigs.defaultConfig().getPhaseConfigList().get(0).getTerminationConfig()).isNull();
+    }
+
+    @Test
     void mixedEventIsSolvedFeasiblyAndSeatsEveryone() {
         List<Round> rounds = rounds(3);
         Round r1 = rounds.get(0);
