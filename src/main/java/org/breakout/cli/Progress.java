@@ -2,15 +2,20 @@ package org.breakout.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
+import org.breakout.solver.ScheduleSolver;
 
 /**
  * Progress of a solve on stderr: one live line rewritten in place on a terminal, plain lines (at most one a
- * second) when the output goes to a file or a pipe.
+ * second) when the output goes to a file or a pipe. Every line says the phase the solver is in, the time since the
+ * start, the best score and the seats filled; a phase that starts gets a line of its own (on a terminal the live
+ * line just changes), so that a phase with no new best schedule for minutes (the seating of a big event) still
+ * says where the solver is.
  */
-final class Progress {
+final class Progress implements ScheduleSolver.PhaseListener {
 
     private static final long TERMINAL_INTERVAL_MS = 250;
     private static final long PLAIN_INTERVAL_MS = 1000;
@@ -22,6 +27,8 @@ final class Progress {
     private final long start = System.nanoTime();
     private long lastPrinted = -1;
     private String pending;
+    private String phase = "starting";
+    private String best = "";
 
     Progress(PrintWriter err, boolean quiet, boolean terminal, int seatsWanted) {
         this.err = err;
@@ -30,13 +37,35 @@ final class Progress {
         this.seatsWanted = seatsWanted;
     }
 
-    synchronized void newBest(Schedule best) {
+    @Override
+    public synchronized void phaseStarted(int index, int phases, String name) {
+        phase = name;
         if (quiet) {
             return;
         }
-        long filled = best.getSeats().stream().filter(Seat::isAssigned).count();
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        String line = String.format("%7.1fs  best %s  seats %d/%d", elapsedMs / 1000.0, best.getScore(), filled, seatsWanted);
+        String line = String.format(Locale.ROOT, "%7.1fs  phase %d/%d: %s%s", elapsedMs() / 1000.0, index + 1, phases,
+                name, best.isEmpty() ? "" : "  " + best);
+        if (terminal) {
+            print(line);
+        } else {
+            if (pending != null) {
+                print(pending); // the last best of the phase before: the line that ends it
+                pending = null;
+            }
+            err.println(line);
+            err.flush();
+        }
+        lastPrinted = elapsedMs();
+    }
+
+    synchronized void newBest(Schedule schedule) {
+        long filled = schedule.getSeats().stream().filter(Seat::isAssigned).count();
+        best = String.format(Locale.ROOT, "best %s  seats %d/%d", schedule.getScore(), filled, seatsWanted);
+        if (quiet) {
+            return;
+        }
+        long elapsedMs = elapsedMs();
+        String line = String.format(Locale.ROOT, "%7.1fs  %s  %s", elapsedMs / 1000.0, phase, best);
         long interval = terminal ? TERMINAL_INTERVAL_MS : PLAIN_INTERVAL_MS;
         if (lastPrinted >= 0 && elapsedMs - lastPrinted < interval) {
             pending = line;
@@ -47,12 +76,17 @@ final class Progress {
         pending = null;
     }
 
+    private long elapsedMs() {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
     private void print(String line) {
         if (terminal) {
             err.print("\r\033[K" + line);
             err.flush();
         } else {
             err.println(line);
+            err.flush();
         }
     }
 
@@ -67,6 +101,7 @@ final class Progress {
         }
         if (pending != null) {
             print(pending);
+            pending = null;
         }
         if (terminal) {
             err.println();
