@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                 "7:out of memory: the message says which -Xmx to try; solve writes the best schedule it had, "
                         + "marked not final" },
         footerHeading = "%nMemory:%n",
-        footer = { "The ./breakout launcher gives Java 75 % of the machine's memory (-XX:MaxRAMPercentage=75) unless "
+        footer = { "The ./breakout launcher gives Java 75 %% of the machine's memory (-XX:MaxRAMPercentage=75) unless "
                 + "BREAKOUT_JAVA_OPTS sets -Xmx or MaxRAMPercentage itself, e.g. BREAKOUT_JAVA_OPTS=-Xmx8g ./breakout "
                 + "solve big.json. A command that runs out of memory says so (exit code 7) with the heap to try." })
 public class BreakoutCommand implements Runnable {

@@ -11,7 +11,8 @@ import org.breakout.solver.ScheduleSolver;
 /**
  * Progress of a solve on stderr: one live line rewritten in place on a terminal, plain lines (at most one a
  * second) when the output goes to a file or a pipe. Every line says the phase the solver is in, the time since the
- * start, the best score and the seats filled; a phase that starts gets a line of its own (on a terminal the live
+ * start, the best score and the seats filled (a new best schedule names the phase that found it); a phase that
+ * starts gets a line of its own (on a terminal the live
  * line just changes), so that a phase with no new best schedule for minutes (the seating of a big event) still
  * says where the solver is.
  */
@@ -29,6 +30,10 @@ final class Progress implements ScheduleSolver.PhaseListener {
     private String pending;
     private String phase = "starting";
     private String best = "";
+    private Thread heartbeat;
+    private final java.util.Map<Integer, String> phaseNames = new java.util.HashMap<>();
+    private String bestFrom = "start";
+    private boolean finished;
 
     Progress(PrintWriter err, boolean quiet, boolean terminal, int seatsWanted) {
         this.err = err;
@@ -40,6 +45,7 @@ final class Progress implements ScheduleSolver.PhaseListener {
     @Override
     public synchronized void phaseStarted(int index, int phases, String name) {
         phase = name;
+        phaseNames.put(index, name);
         if (quiet) {
             return;
         }
@@ -58,6 +64,11 @@ final class Progress implements ScheduleSolver.PhaseListener {
         lastPrinted = elapsedMs();
     }
 
+    @Override
+    public synchronized void newBestFrom(int index) {
+        bestFrom = index < 0 ? "start" : phaseNames.getOrDefault(index, "phase " + (index + 1));
+    }
+
     synchronized void newBest(Schedule schedule) {
         long filled = schedule.getSeats().stream().filter(Seat::isAssigned).count();
         best = String.format(Locale.ROOT, "best %s  seats %d/%d", schedule.getScore(), filled, seatsWanted);
@@ -65,7 +76,7 @@ final class Progress implements ScheduleSolver.PhaseListener {
             return;
         }
         long elapsedMs = elapsedMs();
-        String line = String.format(Locale.ROOT, "%7.1fs  %s  %s", elapsedMs / 1000.0, phase, best);
+        String line = String.format(Locale.ROOT, "%7.1fs  %s  %s", elapsedMs / 1000.0, bestFrom, best);
         long interval = terminal ? TERMINAL_INTERVAL_MS : PLAIN_INTERVAL_MS;
         if (lastPrinted >= 0 && elapsedMs - lastPrinted < interval) {
             pending = line;
@@ -74,6 +85,39 @@ final class Progress implements ScheduleSolver.PhaseListener {
         print(line);
         lastPrinted = elapsedMs;
         pending = null;
+    }
+
+    /**
+     * While a phase runs long without a new best schedule (the seating of a big event can take minutes), a line now and
+     * then that it is still running: every {@code plainEvery} in a file or pipe, every second on a terminal (the live
+     * line's clock). Stopped by {@link #finish()}.
+     */
+    synchronized void startHeartbeat(Duration plainEvery) {
+        if (quiet || heartbeat != null) {
+            return;
+        }
+        long everyMs = terminal ? 1000 : plainEvery.toMillis();
+        heartbeat = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(Math.min(everyMs, 1000));
+                    beat(everyMs);
+                }
+            } catch (InterruptedException e) {
+                // finished
+            }
+        }, "breakout-progress");
+        heartbeat.setDaemon(true);
+        heartbeat.start();
+    }
+
+    private synchronized void beat(long everyMs) {
+        long elapsedMs = elapsedMs();
+        if (heartbeat == null || lastPrinted >= 0 && elapsedMs - lastPrinted < everyMs) {
+            return;
+        }
+        print(String.format(Locale.ROOT, "%7.1fs  %s …%s", elapsedMs / 1000.0, phase, best.isEmpty() ? "" : "  " + best));
+        lastPrinted = terminal ? lastPrinted : elapsedMs;
     }
 
     private long elapsedMs() {
@@ -96,6 +140,14 @@ final class Progress implements ScheduleSolver.PhaseListener {
     }
 
     synchronized void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (heartbeat != null) {
+            heartbeat.interrupt();
+            heartbeat = null;
+        }
         if (quiet) {
             return;
         }

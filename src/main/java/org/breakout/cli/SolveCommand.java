@@ -149,6 +149,7 @@ public class SolveCommand implements Callable<Integer> {
                 }
             }, "breakout-stop");
             Runtime.getRuntime().addShutdownHook(hook);
+            progress.startHeartbeat(Duration.ofSeconds(30));
             try {
                 Schedule best;
                 try {
@@ -201,6 +202,7 @@ public class SolveCommand implements Callable<Integer> {
                 err.println("breakout: cannot write " + target + ": " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             } finally {
+                progress.finish(); // once: stops the heartbeat whatever happened
                 written.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);

@@ -49,6 +49,7 @@ public final class ScheduleSolver implements AutoCloseable {
     private final SolverManager<Schedule, Long> solverManager;
     private final SolutionManager<Schedule, HardMediumSoftLongScore> solutionManager;
     private volatile SolverJob<Schedule, Long> job;
+    private final PhaseListener phases;
 
     /** Told when each phase of the solver starts (progress lines; see {@link PhaseEvents}). */
     public interface PhaseListener {
@@ -59,6 +60,14 @@ public final class ScheduleSolver implements AutoCloseable {
          * @param name what the phase does: placement, construction heuristic, seating, timetable search, local search
          */
         void phaseStarted(int index, int phases, String name);
+
+        /**
+         * The phase that found the best schedule about to be given to {@code onNewBest} of {@link #solve} (called
+         * just before it, on the same thread; new best schedules reach it after the solver has moved on, so the phase
+         * running then may be a later one). -1 for the input itself.
+         */
+        default void newBestFrom(int index) {
+        }
     }
 
     public ScheduleSolver(Options options) {
@@ -78,6 +87,7 @@ public final class ScheduleSolver implements AutoCloseable {
         this.solverFactory = SolverFactory.create(config);
         this.solverManager = SolverManager.create(phases == null ? solverFactory
                 : PhaseEvents.reporting(solverFactory, config, phases));
+        this.phases = phases;
         this.solutionManager = SolutionManager.create(solverFactory);
     }
 
@@ -103,6 +113,9 @@ public final class ScheduleSolver implements AutoCloseable {
                 .withProblemId(PROBLEM_ID)
                 .withProblem(problem)
                 .withBestSolutionEventConsumer(event -> {
+                    if (phases != null) {
+                        phases.newBestFrom(event.producerId().phaseIndex().orElse(-1));
+                    }
                     onNewBest.accept(event.solution());
                     if (event.solution().isProvenOptimal()) {
                         // Nothing can beat it (see SeatingPhase): no need to wait for the no-improvement limit.
