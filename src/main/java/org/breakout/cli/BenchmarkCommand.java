@@ -144,14 +144,16 @@ public class BenchmarkCommand implements Callable<Integer> {
         for (Dataset dataset : datasets) {
             if (!Files.isRegularFile(dataset.file())) {
                 missing.add(dataset.name() + ": " + dataset.file() + " not found" + (dataset.generated()
-                        ? " (a generated dataset: make it with ./breakout generate benchmark-set --only "
+                        ? " (a generated dataset: make it with ./breakout generate benchmark-set"
+                                + (set.equals(BenchmarkSet.DEFAULT_LIST) ? "" : " --set " + set) + " --only "
                                 + dataset.name() + ")"
                         : " (a committed dataset: run from the repository root)"));
             }
         }
         if (!missing.isEmpty()) {
             err.println("breakout: " + missing.size() + " dataset file(s) missing:\n  " + String.join("\n  ", missing));
-            err.println("Make the synthetic datasets with: ./breakout generate benchmark-set");
+            err.println("Make the synthetic datasets with: ./breakout generate benchmark-set"
+                    + (set.equals(BenchmarkSet.DEFAULT_LIST) ? "" : " --set " + set));
             err.println("Nothing was run.");
             return ExitCodes.BAD_INPUT;
         }

@@ -165,8 +165,7 @@ public class SolveCommand implements Callable<Integer> {
                     problem = null; // the solver's working copy: the best schedule so far is a clone
                     progress.finish();
                     OutOfMemory.print(err, doing, commandLine());
-                    return writeAfterOutOfMemory(err, document, lastBest.getAndSet(null), target,
-                            "the heap ran out while solving");
+                    return writeAfterOutOfMemory(err, document, lastBest.getAndSet(null), target, false);
                 }
                 lastBest.set(null);
                 problem = null;
@@ -184,8 +183,7 @@ public class SolveCommand implements Callable<Integer> {
                     OutOfMemory.ranOut();
                     OutOfMemory.print(err, "writing the schedule of " + doing.substring("solving ".length()),
                             commandLine());
-                    return writeAfterOutOfMemory(err, document, best, target,
-                            "the solve finished; the heap ran out while its schedule was analysed and written");
+                    return writeAfterOutOfMemory(err, document, best, target, true);
                 }
                 printSummary(out, summary, best.isProvenOptimal(), progress.elapsed(), target);
                 if (exportDir != null) {
@@ -214,10 +212,15 @@ public class SolveCommand implements Callable<Integer> {
     }
 
     /**
-     * After the heap ran out: writes {@code best} (atomically, as always) with a summary counted from its seats and
-     * {@code summary.final: false}, or says that there is nothing to write. Returns {@link ExitCodes#OUT_OF_MEMORY}.
+     * After the heap ran out: writes {@code best} (atomically, as always) with a summary counted from its seats, or
+     * says that there is nothing to write. Returns {@link ExitCodes#OUT_OF_MEMORY}.
+     *
+     * @param solved whether the solve had finished (the heap ran out in the score analysis or the document): the
+     *        schedule is the final one, only its broken rules are not analysed; else it is the best one so far, and
+     *        the summary says {@code "final": false}
      */
-    static int writeAfterOutOfMemory(PrintWriter err, ObjectNode document, Schedule best, Path target, String why) {
+    static int writeAfterOutOfMemory(PrintWriter err, ObjectNode document, Schedule best, Path target,
+            boolean solved) {
         if (best == null) {
             err.println("The solver had no schedule yet: nothing was written.");
             err.flush();
@@ -233,12 +236,19 @@ public class SolveCommand implements Callable<Integer> {
                             counted.unfilled())
                     : counted;
             ObjectNode written = ScheduleWriter.toDocument(document, best, summary);
-            ((ObjectNode) written.get("summary")).put("final", false).put("note", "not the final schedule: " + why
-                    + "; this is the best schedule the solver had found by then");
+            ObjectNode node = (ObjectNode) written.get("summary");
+            if (solved) {
+                node.put("note", "the heap ran out in the score analysis: brokenRules are not analysed (the score "
+                        + "says whether hard rules are broken)");
+            } else {
+                node.put("final", false).put("note", "not the final schedule: the heap ran out while solving; this is "
+                        + "the best schedule the solver had found by then");
+            }
             ScheduleWriter.write(written, target);
-            err.printf(Locale.ROOT, "Written     %s: the best schedule found before the heap ran out (score %s, %d of %d "
-                    + "wanted seats), NOT final%n", target, summary.score(), summary.seatsFilled(),
-                    summary.seatsWanted());
+            err.printf(Locale.ROOT, "Written     %s: %s (score %s, %d of %d wanted seats)%n", target,
+                    solved ? "the final schedule, without its score analysis"
+                            : "the best schedule found before the heap ran out, NOT final",
+                    summary.score(), summary.seatsFilled(), summary.seatsWanted());
         } catch (OutOfMemoryError again) {
             err.println("Not enough memory to write the best schedule either: nothing was written.");
         } catch (IOException e) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sessions, 141 runs, 8 rounds, 20 rooms, 33,525 wanted seats) solved to the end in a JVM with a
  * {@value #HEAP} heap, with a step limit (deterministic: no clock decides when it stops): every phase runs (the
  * solver's set-up, the seating, one step of each local search with its best-schedule clones, the score analysis and
- * the written document), only the local search is short, so that the test takes well under a minute on a quiet
- * 2-core machine (measured: 77 s on this 2-core machine shared by three builds, load average about 10).
+ * the written document), only the local search is short. Measured: 77 s on this 2-core machine while two other
+ * builds ran on it (load average about 10).
  * <p>
  * {@value #HEAP} is what the solver needs today (measured: 256 MB runs out in the local search; 512 MB finishes).
  * Lower it when the memory per seat goes down, so that it keeps guarding the gain.

@@ -59,8 +59,7 @@ class OutOfMemoryTest {
         }
         Path out = dir.resolve("best.json");
         StringWriter err = new StringWriter();
-        int code = SolveCommand.writeAfterOutOfMemory(new PrintWriter(err, true), loaded.document(), best, out,
-                "the heap ran out while solving");
+        int code = SolveCommand.writeAfterOutOfMemory(new PrintWriter(err, true), loaded.document(), best, out, false);
         assertThat(code).isEqualTo(ExitCodes.OUT_OF_MEMORY);
         assertThat(err.toString()).contains("Written     " + out).contains("NOT final")
                 .contains(best.getScore().toString());
@@ -73,13 +72,25 @@ class OutOfMemoryTest {
         assertThat(again.warnings()).isEmpty();
         assertThat(written.path("summary").path("seatsFilled").asInt())
                 .isEqualTo((int) best.getSeats().stream().filter(seat -> seat.getRun() != null).count());
+
+        // A solve that finished and ran out in the score analysis: the final schedule, not marked otherwise.
+        Path solved = dir.resolve("solved.json");
+        StringWriter err2 = new StringWriter();
+        assertThat(SolveCommand.writeAfterOutOfMemory(new PrintWriter(err2, true), loaded.document(), best, solved,
+                true)).isEqualTo(ExitCodes.OUT_OF_MEMORY);
+        assertThat(err2.toString()).contains("the final schedule, without its score analysis").doesNotContain("NOT");
+        JsonNode final_ = Json.MAPPER.readTree(solved.toFile());
+        assertThat(final_.path("summary").has("final")).isFalse();
+        assertThat(final_.path("summary").path("note").asText()).contains("brokenRules are not analysed");
+        assertThat(final_.path("assignments")).isEqualTo(written.path("assignments"));
+        assertThat(final_.path("attendees")).isEqualTo(written.path("attendees"));
     }
 
     @Test
     void withoutABestScheduleNothingIsWritten() {
         StringWriter err = new StringWriter();
         Path out = dir.resolve("none.json");
-        assertThat(SolveCommand.writeAfterOutOfMemory(new PrintWriter(err, true), null, null, out, "…"))
+        assertThat(SolveCommand.writeAfterOutOfMemory(new PrintWriter(err, true), null, null, out, false))
                 .isEqualTo(ExitCodes.OUT_OF_MEMORY);
         assertThat(err.toString()).contains("nothing was written");
         assertThat(out).doesNotExist();
