@@ -64,8 +64,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "2:usage error (unknown option, dataset or configuration name)",
                 "3:bad input: the dataset list, a dataset or a configuration file is missing or invalid; nothing ran",
                 "4:every run finished, but a best schedule breaks hard rules (the summary marks it)",
-                "7:the only failures were runs that ran out of memory (the summary marks them, with the heap to try)" })
+                "7:the one failed run ran out of memory (the summary marks it, with the heap to try)" })
 public class BenchmarkCommand implements Callable<Integer> {
+
+    /** From this many wanted seats the bound of a dataset prints its stages while the datasets are checked. */
+    static final int BIG_EVENT_SEATS = 50_000;
 
     static final String BUILT_IN_CONFIGS = String.join(", ", BenchmarkConfigs.BUILT_IN.keySet());
 
@@ -217,7 +220,16 @@ public class BenchmarkCommand implements Callable<Integer> {
                         loaded.warnings().size(), loaded.warnings().get(0), dataset.file());
             }
             Schedule schedule = loaded.schedule();
-            ObjectiveBound bound = BoundCalculator.compute(schedule);
+            // A big dataset's bound takes a while: say which stage it is in (as `breakout bound` does).
+            long boundStart = System.nanoTime();
+            boolean big = schedule.getSeats().size() >= BIG_EVENT_SEATS;
+            ObjectiveBound bound = BoundCalculator.compute(schedule, BoundCalculator.Options.DEFAULT, stage -> {
+                if (big) {
+                    err.printf(Locale.ROOT, "%7.1fs  %s: bound: %s%n", (System.nanoTime() - boundStart) / 1e9,
+                            dataset.name(), stage);
+                    err.flush();
+                }
+            });
             checked.add(new BenchmarkRunner.Dataset(dataset.name(), dataset.file(), schedule.getAttendees().size(),
                     schedule.getSeats().size(), bound));
             err.printf(Locale.ROOT, "Checked %s (%s): %d attendees, %d seats wanted; bound %d seats, cost %d, %s "
