@@ -116,6 +116,7 @@ public final class BenchmarkRunner {
         OffsetDateTime started = OffsetDateTime.now();
         long start = System.nanoTime();
         String failure = null;
+        boolean firstFailureOutOfMemory = false;
         Map<Path, Long> peakHeap = new ConcurrentHashMap<>();
         try (HeapSampler sampler = new HeapSampler()) {
             EventFileIO.listen(new EventFileIO.Listener() {
@@ -143,14 +144,18 @@ public final class BenchmarkRunner {
         } catch (PlannerBenchmarkException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             failure = e.getMessage() + ": " + cause;
+            firstFailureOutOfMemory = outOfMemory(e);
         } finally {
             EventFileIO.listen(null);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         PlannerBenchmarkResult result = benchmark.getPlannerBenchmarkResult();
+        List<SummaryRow> rows = rows(plan, result, peakHeap);
+        if (firstFailureOutOfMemory) {
+            rows = markOutOfMemory(plan, rows);
+        }
         return new Outcome(started, result.getBenchmarkReportDirectory().toPath(),
-                benchmark.getBenchmarkReport().getHtmlOverviewFile().toPath(), rows(plan, result, peakHeap), millis,
-                failure);
+                benchmark.getBenchmarkReport().getHtmlOverviewFile().toPath(), rows, millis, failure);
     }
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
@@ -185,9 +190,9 @@ public final class BenchmarkRunner {
             SubSingleBenchmarkResult sub, Map<Path, Long> peakHeap) throws IOException {
         Path output = sub.getResultDirectory().toPath().resolve(problemName + ".json");
         if (!Boolean.TRUE.equals(sub.getSucceeded()) || !output.toFile().isFile()) {
-            return SummaryRow.failed(dataset.name(), config,
-                    sub.hasAnyFailure() ? "the run failed (see the log and the report)" : "no schedule written",
-                    dataset.seatsWanted(), dataset.bound(), sub.getTimeMillisSpent());
+            String failure = sub.hasAnyFailure() ? "the run failed (see the log and the report)" : "no schedule written";
+            return SummaryRow.failed(dataset.name(), config, failure, dataset.seatsWanted(), dataset.bound(),
+                    sub.getTimeMillisSpent());
         }
         JsonNode summary = Json.MAPPER.readTree(output.toFile()).path("summary");
         HardMediumSoftLongScore score = (HardMediumSoftLongScore) sub.getScore();
@@ -197,6 +202,50 @@ public final class BenchmarkRunner {
                 summary.path("preferenceCost").asLong(), summary.path("feasible").asBoolean(),
                 score == null ? null : score.toString(), dataset.bound(), statistics, sub.getTimeMillisSpent(),
                 single.getScoreCalculationSpeed(), peakHeap.get(output.toAbsolutePath().normalize()), output);
+    }
+
+    /**
+     * The Benchmarker (1.32) keeps each run's failure in its runner, out of reach; it chains only the first failure to
+     * the exception it throws at the end. When that one ran out of memory and it is the only failed run, its row says
+     * so (with the heap to try); with more failed runs, each says that the first failed one ran out of memory.
+     */
+    static List<SummaryRow> markOutOfMemory(Plan plan, List<SummaryRow> rows) {
+        long failed = rows.stream().filter(row -> !row.ok()).count();
+        List<SummaryRow> marked = new ArrayList<>();
+        for (SummaryRow row : rows) {
+            if (row.ok()) {
+                marked.add(row);
+                continue;
+            }
+            Dataset dataset = plan.datasets().stream().filter(d -> d.name().equals(row.dataset())).findFirst()
+                    .orElseThrow();
+            String failure = failed == 1 ? outOfMemoryMessage(dataset)
+                    : row.failure() + "; the first failed run ran out of memory (see the log)";
+            marked.add(SummaryRow.failed(row.dataset(), row.config(), failure, row.seatsWanted(), dataset.bound(),
+                    row.totalMillis()));
+        }
+        return marked;
+    }
+
+    /** What a failed row says when its run ran out of memory: starts with {@link #OUT_OF_MEMORY}. */
+    public static final String OUT_OF_MEMORY = "out of memory";
+
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String outOfMemoryMessage(Dataset dataset) {
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        long suggested = Long.highestOneBit(Math.max(1, 2 * heapMb - 1)) << 1;
+        String xmx = suggested >= 1024 && suggested % 1024 == 0 ? suggested / 1024 + "g" : suggested + "m";
+        return String.format(java.util.Locale.ROOT, "%s: the heap is %,d MB at most (%,d attendees, %,d wanted seats); "
+                + "run it with more, e.g. BREAKOUT_JAVA_OPTS=-Xmx%s ./breakout benchmark --only %s", OUT_OF_MEMORY,
+                heapMb, dataset.attendees(), dataset.seatsWanted(), xmx, dataset.name());
     }
 
     private static Path csv(SubSingleBenchmarkResult sub, ProblemStatisticType type) {

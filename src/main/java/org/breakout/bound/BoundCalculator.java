@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.breakout.domain.Round;
 import org.breakout.domain.Schedule;
@@ -77,7 +78,17 @@ public final class BoundCalculator {
     }
 
     public static ObjectiveBound compute(Schedule schedule, Options options) {
+        return compute(schedule, options, stage -> {
+        });
+    }
+
+    /**
+     * As {@link #compute(Schedule, Options)}, telling {@code stages} when each stage starts ("round flow",
+     * "session flow", "round repair", "integer program …"): progress lines of {@code breakout bound} on big events.
+     */
+    public static ObjectiveBound compute(Schedule schedule, Options options, Consumer<String> stages) {
         long start = System.nanoTime();
+        stages.accept("model");
         SeatingModel model = new SeatingModel(schedule);
         List<FlowRelaxation.Result> results = new ArrayList<>();
         List<ObjectiveBound.Relaxation> figures = new ArrayList<>();
@@ -85,13 +96,17 @@ public final class BoundCalculator {
         String timetable = fixed ? "fixed" : model.unplacedRuns == schedule.getRuns().size() ? "open" : "mixed";
         boolean hubs = model.unrankedSeatOptions() >= options.unrankedHubsFrom();
 
+        stages.accept("round flow");
         solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
         boolean repeats = fixed && repeatsReachable(model);
         if (!fixed || repeats) {
+            stages.accept("session flow");
             solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
         }
         if (!fixed && model.roundCapacityBinds()) {
+            stages.accept("round flow, per-round totals");
             solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.ROUND, hubs, results, figures);
+            stages.accept("session flow, per-round totals");
             solve(model, FlowRelaxation.Grouping.SESSION, FlowRelaxation.Aggregate.ROUND, hubs, results, figures);
         }
         List<CostCurve> curves = results.stream().map(FlowRelaxation.Result::curve).toList();
@@ -120,7 +135,7 @@ public final class BoundCalculator {
                 method = "min-cost flow (a session has two runs in one round: bound only)";
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
             } else if (results.stream().anyMatch(r -> r.grouping() == FlowRelaxation.Grouping.SESSION
-                    && r.curve().maxFlow() == flowSeats && RoundRepair.repair(model, r.solution()))) {
+                    && r.curve().maxFlow() == flowSeats && repair(model, r, stages))) {
                 exact = true;
                 method = "min-cost flow (exact: the session-flow optimum, its rounds re-assigned, keeps every rule)";
             } else {
@@ -134,6 +149,7 @@ public final class BoundCalculator {
                         mip = new ObjectiveBound.Mip("skipped: " + variables + " variables, more than "
                                 + options.mipMaxVariables(), variables, 0);
                     } else {
+                        stages.accept("integer program (" + variables + " variables)");
                         SeatingMip.Result result = SeatingMip.solve(model, flowSeats, options.mipTimeLimit());
                         mip = new ObjectiveBound.Mip(result.status(), result.variables(), result.millis());
                         if (result.optimal()) {
@@ -165,6 +181,11 @@ public final class BoundCalculator {
         return new ObjectiveBound(schedule.getName(), timetable, model.seatsWanted, model.pinnedSeats,
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
                 figures, mip, millis, curves);
+    }
+
+    private static boolean repair(SeatingModel model, FlowRelaxation.Result result, Consumer<String> stages) {
+        stages.accept("round repair");
+        return RoundRepair.repair(model, result.solution());
     }
 
     private static void solve(SeatingModel model, FlowRelaxation.Grouping grouping, FlowRelaxation.Aggregate aggregate,

@@ -22,6 +22,7 @@ import org.breakout.benchmark.BenchmarkConfigs;
 import org.breakout.benchmark.BenchmarkRunner;
 import org.breakout.benchmark.EventFileIO;
 import org.breakout.benchmark.MachineInfo;
+import org.breakout.benchmark.ScalingReport;
 import org.breakout.benchmark.SummaryReport;
 import org.breakout.benchmark.SummaryRow;
 import org.breakout.bound.BoundCalculator;
@@ -62,8 +63,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "1:a run failed (the summary marks it), or an internal error",
                 "2:usage error (unknown option, dataset or configuration name)",
                 "3:bad input: the dataset list, a dataset or a configuration file is missing or invalid; nothing ran",
-                "4:every run finished, but a best schedule breaks hard rules (the summary marks it)" })
+                "4:every run finished, but a best schedule breaks hard rules (the summary marks it)",
+                "7:the one failed run ran out of memory (the summary marks it, with the heap to try)" })
 public class BenchmarkCommand implements Callable<Integer> {
+
+    /** From this many wanted seats the bound of a dataset prints its stages while the datasets are checked. */
+    static final int BIG_EVENT_SEATS = 50_000;
 
     static final String BUILT_IN_CONFIGS = String.join(", ", BenchmarkConfigs.BUILT_IN.keySet());
 
@@ -106,6 +111,14 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Also write the summary (markdown) to this file, e.g. benchmarks/RESULTS.md.")
     Path results;
 
+    @Option(names = "--plot",
+            description = "After the runs, also write the scaling curve beside the summary: scaling.md (a table) and "
+                    + "scaling.svg (time to first feasible, time to within 1 %% of the final, peak heap and cost gap "
+                    + "to the bound against attendees, one line per series: datasets named SERIES-SIZE, e.g. "
+                    + "scale-fixed-10k). With --results FILE.md the table goes into that file too, and the plot "
+                    + "beside it as FILE.svg. For benchmarks/scaling.json.")
+    boolean plot;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -134,14 +147,16 @@ public class BenchmarkCommand implements Callable<Integer> {
         for (Dataset dataset : datasets) {
             if (!Files.isRegularFile(dataset.file())) {
                 missing.add(dataset.name() + ": " + dataset.file() + " not found" + (dataset.generated()
-                        ? " (a generated dataset: make it with ./breakout generate benchmark-set --only "
+                        ? " (a generated dataset: make it with ./breakout generate benchmark-set"
+                                + (set.equals(BenchmarkSet.DEFAULT_LIST) ? "" : " --set " + set) + " --only "
                                 + dataset.name() + ")"
                         : " (a committed dataset: run from the repository root)"));
             }
         }
         if (!missing.isEmpty()) {
             err.println("breakout: " + missing.size() + " dataset file(s) missing:\n  " + String.join("\n  ", missing));
-            err.println("Make the synthetic datasets with: ./breakout generate benchmark-set");
+            err.println("Make the synthetic datasets with: ./breakout generate benchmark-set"
+                    + (set.equals(BenchmarkSet.DEFAULT_LIST) ? "" : " --set " + set));
             err.println("Nothing was run.");
             return ExitCodes.BAD_INPUT;
         }
@@ -205,7 +220,16 @@ public class BenchmarkCommand implements Callable<Integer> {
                         loaded.warnings().size(), loaded.warnings().get(0), dataset.file());
             }
             Schedule schedule = loaded.schedule();
-            ObjectiveBound bound = BoundCalculator.compute(schedule);
+            // A big dataset's bound takes a while: say which stage it is in (as `breakout bound` does).
+            long boundStart = System.nanoTime();
+            boolean big = schedule.getSeats().size() >= BIG_EVENT_SEATS;
+            ObjectiveBound bound = BoundCalculator.compute(schedule, BoundCalculator.Options.DEFAULT, stage -> {
+                if (big) {
+                    err.printf(Locale.ROOT, "%7.1fs  %s: bound: %s%n", (System.nanoTime() - boundStart) / 1e9,
+                            dataset.name(), stage);
+                    err.flush();
+                }
+            });
             checked.add(new BenchmarkRunner.Dataset(dataset.name(), dataset.file(), schedule.getAttendees().size(),
                     schedule.getSeats().size(), bound));
             err.printf(Locale.ROOT, "Checked %s (%s): %d attendees, %d seats wanted; bound %d seats, cost %d, %s "
@@ -242,12 +266,36 @@ public class BenchmarkCommand implements Callable<Integer> {
         Path summaryCsv = outcome.reportDirectory().resolve("summary.csv");
         JsonFiles.writeAtomically(markdown, summaryMd);
         JsonFiles.writeAtomically(SummaryReport.csv(outcome.rows()), summaryCsv);
+        List<Path> plots = new ArrayList<>();
+        if (plot) {
+            Map<String, Integer> attendees = new HashMap<>();
+            checked.forEach(d -> attendees.put(d.name(), d.attendees()));
+            List<ScalingReport.Point> points = ScalingReport.points(outcome.rows(), attendees);
+            String title = "breakout scaling, " + set.getFileName() + " (" + limitsText() + ")";
+            String svg = ScalingReport.svg(points, title);
+            Path scalingSvg = outcome.reportDirectory().resolve("scaling.svg");
+            Path scalingMd = outcome.reportDirectory().resolve("scaling.md");
+            JsonFiles.writeAtomically(svg, scalingSvg);
+            JsonFiles.writeAtomically(ScalingReport.markdown(points, scalingSvg.getFileName().toString()), scalingMd);
+            plots.addAll(List.of(scalingMd, scalingSvg));
+            if (results != null) {
+                String name = results.getFileName().toString();
+                Path resultsSvg = results.resolveSibling((name.endsWith(".md") ? name.substring(0, name.length() - 3)
+                        : name) + ".svg");
+                JsonFiles.writeAtomically(svg, resultsSvg);
+                markdown = markdown + "\n" + ScalingReport.markdown(points, resultsSvg.getFileName().toString());
+                plots.add(resultsSvg);
+            }
+        }
         if (results != null) {
             JsonFiles.writeAtomically(markdown, results);
         }
         out.print(SummaryReport.text(outcome.rows()));
         out.printf("Report      %s%n", outcome.htmlReport());
         out.printf("Summary     %s, %s%s%n", summaryMd, summaryCsv, results == null ? "" : ", " + results);
+        if (!plots.isEmpty()) {
+            out.printf("Scaling     %s%n", String.join(", ", plots.stream().map(Path::toString).toList()));
+        }
         out.flush();
         List<String> aboveBound = outcome.rows().stream().filter(row -> row.ok() && row.costBound() == null)
                 .map(row -> row.dataset() + " × " + row.config()).toList();
@@ -256,7 +304,13 @@ public class BenchmarkCommand implements Callable<Integer> {
                     aboveBound) + "): a bug in the bound or the count; please report it with the dataset");
             return ExitCodes.INTERNAL_ERROR;
         }
-        if (outcome.failure() != null || outcome.rows().stream().anyMatch(row -> !row.ok())) {
+        List<SummaryRow> failed = outcome.rows().stream().filter(row -> !row.ok()).toList();
+        if (!failed.isEmpty() && failed.stream().allMatch(row -> row.failure().startsWith(BenchmarkRunner.OUT_OF_MEMORY))) {
+            err.println("breakout: run(s) ran out of memory (the summary marks them):");
+            failed.forEach(row -> err.println("  " + row.dataset() + " × " + row.config() + ": " + row.failure()));
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+        if (outcome.failure() != null || !failed.isEmpty()) {
             err.println("breakout: run(s) failed: " + outcome.failure());
             return ExitCodes.INTERNAL_ERROR;
         }
@@ -317,6 +371,9 @@ public class BenchmarkCommand implements Callable<Integer> {
         words.addAll(List.of("--seed", String.valueOf(search.seed)));
         if (!warmUp.isZero()) {
             words.addAll(List.of("--warm-up", format(warmUp)));
+        }
+        if (plot) {
+            words.add("--plot");
         }
         return String.join(" ", words);
     }

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.breakout.bound.BoundCalculator;
 import org.breakout.bound.ObjectiveBound;
+import org.breakout.domain.Schedule;
 import org.breakout.io.EventFormatException;
 import org.breakout.io.EventReader;
 import org.breakout.io.Json;
@@ -50,13 +53,22 @@ public class BoundCommand implements Callable<Integer> {
     @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
     boolean noMip;
 
+    @Option(names = { "-q", "--quiet" }, description = "No progress lines on stderr (the stages of the bound as they "
+            + "start, with the time since the start).")
+    boolean quiet;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadedEvent loaded;
+        long start = System.nanoTime();
         try {
             loaded = EventReader.read(event);
+        } catch (OutOfMemoryError e) {
+            OutOfMemory.ranOut();
+            OutOfMemory.print(err, "reading " + event, "bound " + event + " …");
+            return ExitCodes.OUT_OF_MEMORY;
         } catch (EventFormatException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -65,7 +77,27 @@ public class BoundCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit);
-        ObjectiveBound bound = BoundCalculator.compute(loaded.schedule(), options);
+        Schedule schedule = loaded.schedule();
+        String size = String.format(Locale.ROOT, "%,d attendees, %,d wanted seats", schedule.getAttendees().size(),
+                schedule.getSeats().size());
+        loaded = null;
+        Consumer<String> stages = quiet ? stage -> {
+        } : stage -> {
+            err.printf(Locale.ROOT, "%7.1fs  bound: %s%n", (System.nanoTime() - start) / 1e9, stage);
+            err.flush();
+        };
+        if (!quiet) {
+            err.printf(Locale.ROOT, "%7.1fs  bound of %s (%s)%n", (System.nanoTime() - start) / 1e9, event, size);
+        }
+        ObjectiveBound bound;
+        try {
+            bound = BoundCalculator.compute(schedule, options, stages);
+        } catch (OutOfMemoryError e) {
+            schedule = null;
+            OutOfMemory.ranOut();
+            OutOfMemory.print(err, "computing the bound of " + event + " (" + size + ")", "bound " + event + " …");
+            return ExitCodes.OUT_OF_MEMORY;
+        }
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(bound.toJson()));
         } else {

@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int NEWCOMERS_UNSEATED = 5;
     /** reallocate: another run is writing the same output (its lock file is held); nothing written. */
     public static final int BUSY = 6;
+    /**
+     * The Java heap was too small: the message says how big it was and which {@code -Xmx} to try; {@code solve}
+     * writes the best schedule it had (marked not final), if it had one.
+     */
+    public static final int OUT_OF_MEMORY = 7;
 
     private ExitCodes() {
     }

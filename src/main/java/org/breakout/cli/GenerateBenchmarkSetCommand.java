@@ -37,8 +37,9 @@ public class GenerateBenchmarkSetCommand implements Callable<Integer> {
             description = "Where to write the generated datasets (default: ${DEFAULT-VALUE}, git-ignored).")
     Path dir;
 
-    @Option(names = "--datasets", paramLabel = "LIST.json", defaultValue = "benchmarks/datasets.json",
-            description = "The list of datasets (default: ${DEFAULT-VALUE}).")
+    @Option(names = { "--set", "--datasets" }, paramLabel = "LIST.json", defaultValue = "benchmarks/datasets.json",
+            description = "The list of datasets (default: ${DEFAULT-VALUE}; benchmarks/scaling.json is the scaling "
+                    + "series), as `breakout benchmark --set` takes it.")
     Path list;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",

@@ -39,7 +39,7 @@ public class GenerateEventCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Start from a named shape: medium, medium-open (= medium), medium-fixed, large, huge, "
+            description = "Start from a named shape: medium, medium-open (= medium), medium-fixed, large, large-fixed, huge, "
                     + "repeat-all-400, repeat-all-2000, rank-all-open-300, rank-all-open-2000.")
     String preset;
 

@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.breakout.domain.Schedule;
 import org.breakout.io.EventFormatException;
@@ -97,6 +101,12 @@ public class SolveCommand implements Callable<Integer> {
         } else {
             try {
                 loaded = EventReader.read(event);
+            } catch (OutOfMemoryError e) {
+                OutOfMemory.ranOut();
+                OutOfMemory.print(err, "reading " + event + " (" + OutOfMemory.size(fileSize(event)) + ")",
+                        commandLine());
+                err.println("Nothing was written.");
+                return ExitCodes.OUT_OF_MEMORY;
             } catch (EventFormatException e) {
                 err.println(e.getMessage());
                 err.println("Nothing was written.");
@@ -109,15 +119,23 @@ public class SolveCommand implements Callable<Integer> {
         }
 
         Schedule problem = loaded.schedule();
+        ObjectNode document = loaded.document();
+        int attendees = problem.getAttendees().size();
+        int seatsWanted = problem.getSeats().size();
         err.printf("Solving %s: %d rounds, %d rooms, %d sessions (%d runs), %d attendees wanting %d seats%n",
                 event, problem.getRounds().size(), problem.getRooms().size(), problem.getSessions().size(),
-                problem.getRuns().size(), problem.getAttendees().size(), problem.getSeats().size());
+                problem.getRuns().size(), attendees, seatsWanted);
+        loaded = null; // the schedule and the document are all that is needed from here on
         ScheduleSolver.Options options = search.steps != null
                 ? new ScheduleSolver.Options(timeLimit, null, search.steps, search.seed)
                 : new ScheduleSolver.Options(timeLimit, search.unimprovedLimit, null, search.seed);
+        String doing = String.format(Locale.ROOT, "solving %s (%,d attendees, %,d wanted seats)", event, attendees,
+                seatsWanted);
 
-        try (ScheduleSolver solver = new ScheduleSolver(options)) {
-            Progress progress = new Progress(err, quiet, System.console() != null, problem.getSeats().size());
+        Progress progress = new Progress(err, quiet, System.console() != null, seatsWanted);
+        // The last best schedule the solver reported: what is written if the heap runs out before the end.
+        AtomicReference<Schedule> lastBest = new AtomicReference<>();
+        try (ScheduleSolver solver = new ScheduleSolver(options, progress)) {
             CountDownLatch written = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             Thread hook = new Thread(() -> {
@@ -131,14 +149,42 @@ public class SolveCommand implements Callable<Integer> {
                 }
             }, "breakout-stop");
             Runtime.getRuntime().addShutdownHook(hook);
+            progress.startHeartbeat(Duration.ofSeconds(30));
             try {
-                Schedule best = solver.solve(problem, progress::newBest);
+                Schedule best;
+                try {
+                    best = solver.solve(problem, schedule -> {
+                        lastBest.set(schedule);
+                        progress.newBest(schedule);
+                    });
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    if (!OutOfMemory.causedBy(e)) {
+                        throw e;
+                    }
+                    OutOfMemory.ranOut();
+                    problem = null; // the solver's working copy: the best schedule so far is a clone
+                    progress.finish();
+                    OutOfMemory.print(err, doing, commandLine());
+                    return writeAfterOutOfMemory(err, document, lastBest.getAndSet(null), target, false);
+                }
+                lastBest.set(null);
+                problem = null;
                 progress.finish();
                 if (interrupted.get()) {
                     err.println("Stopped early (Ctrl-C): writing the best schedule found so far.");
                 }
-                ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
-                ScheduleWriter.write(ScheduleWriter.toDocument(loaded.document(), best, summary), target);
+                ScheduleSummary summary;
+                try {
+                    summary = ScheduleSummary.of(best, solver.analyze(best));
+                    ScheduleWriter.write(ScheduleWriter.toDocument(document, best, summary), target);
+                } catch (OutOfMemoryError e) {
+                    // The solve finished; the score analysis or the document did not fit. Without the analysis the
+                    // schedule is still complete: write it with the summary counted from the seats.
+                    OutOfMemory.ranOut();
+                    OutOfMemory.print(err, "writing the schedule of " + doing.substring("solving ".length()),
+                            commandLine());
+                    return writeAfterOutOfMemory(err, document, best, target, true);
+                }
                 printSummary(out, summary, best.isProvenOptimal(), progress.elapsed(), target);
                 if (exportDir != null) {
                     int exported = ExportCommand.export(EventReader.read(target), exportDir, out, err);
@@ -154,6 +200,7 @@ public class SolveCommand implements Callable<Integer> {
                 err.println("breakout: cannot write " + target + ": " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             } finally {
+                progress.finish(); // once: stops the heartbeat whatever happened
                 written.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -161,6 +208,70 @@ public class SolveCommand implements Callable<Integer> {
                     // The JVM is already exiting (Ctrl-C); the hook is running and has been released above.
                 }
             }
+        }
+    }
+
+    /**
+     * After the heap ran out: writes {@code best} (atomically, as always) with a summary counted from its seats, or
+     * says that there is nothing to write. Returns {@link ExitCodes#OUT_OF_MEMORY}.
+     *
+     * @param solved whether the solve had finished (the heap ran out in the score analysis or the document): the
+     *        schedule is the final one, only its broken rules are not analysed; else it is the best one so far, and
+     *        the summary says {@code "final": false}
+     */
+    static int writeAfterOutOfMemory(PrintWriter err, ObjectNode document, Schedule best, Path target,
+            boolean solved) {
+        if (best == null) {
+            err.println("The solver had no schedule yet: nothing was written.");
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        }
+        try {
+            ScheduleSummary counted = ScheduleSummary.of(best, null);
+            ScheduleSummary summary = best.getScore() != null && best.getScore().hardScore() < 0
+                    ? new ScheduleSummary(counted.score(), counted.seatsWanted(), counted.seatsFilled(),
+                            counted.byRank(), counted.unranked(), counted.preferenceCost(),
+                            List.of(new ScheduleSummary.BrokenRule("hard rules (not analysed: out of memory)", 0,
+                                    best.getScore().toString())),
+                            counted.unfilled())
+                    : counted;
+            ObjectNode written = ScheduleWriter.toDocument(document, best, summary);
+            ObjectNode node = (ObjectNode) written.get("summary");
+            if (solved) {
+                node.put("note", "the heap ran out in the score analysis: brokenRules are not analysed (the score "
+                        + "says whether hard rules are broken)");
+            } else {
+                node.put("final", false).put("note", "not the final schedule: the heap ran out while solving; this is "
+                        + "the best schedule the solver had found by then");
+            }
+            ScheduleWriter.write(written, target);
+            err.printf(Locale.ROOT, "Written     %s: %s (score %s, %d of %d wanted seats)%n", target,
+                    solved ? "the final schedule, without its score analysis"
+                            : "the best schedule found before the heap ran out, NOT final",
+                    summary.score(), summary.seatsFilled(), summary.seatsWanted());
+        } catch (OutOfMemoryError again) {
+            err.println("Not enough memory to write the best schedule either: nothing was written.");
+        } catch (IOException e) {
+            err.println("breakout: cannot write " + target + ": " + e.getMessage());
+        }
+        err.flush();
+        return ExitCodes.OUT_OF_MEMORY;
+    }
+
+    /** The command line to suggest again with more heap. */
+    private String commandLine() {
+        StringBuilder words = new StringBuilder("solve ").append(event);
+        if (output != null) {
+            words.append(" -o ").append(output);
+        }
+        return words.append(" …").toString();
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -110,8 +110,15 @@ public record EventShape(int attendees, int sessions, int rounds, int days, int 
         presets.put("medium", medium);
         presets.put("medium-open", medium);
         presets.put("medium-fixed", Collections.unmodifiableMap(mediumFixed));
-        presets.put("large", map("attendees", "10000", "sessions", "120", "rounds", "8", "days", "2", "rooms", "20",
-                "repeatShare", "0.15", "timetable", "open", "load", "1.1"));
+        Map<String, String> large = map("attendees", "10000", "sessions", "120", "rounds", "8", "days", "2",
+                "rooms", "20", "repeatShare", "0.15", "timetable", "open", "load", "1.1");
+        presets.put("large", large);
+        // The same programme with the generator's reference timetable pinned, as the 10,000-attendee fixed
+        // event: one ranked list for the event of up to 10 sessions (most rank 10, some 1–9, a few none), a tie in
+        // a tenth of the lists. Other sizes: override attendees (benchmarks/scaling.json); rooms follow the load.
+        Map<String, String> largeFixed = new LinkedHashMap<>(large);
+        largeFixed.putAll(map("timetable", "fixed", "preferences", "event", "ranked", "10", "tieShare", "0.1"));
+        presets.put("large-fixed", Collections.unmodifiableMap(largeFixed));
         // With 400 sessions a Zipf exponent of 1 would send two thirds of a round to its most popular session.
         presets.put("huge", map("attendees", "50000", "sessions", "400", "rounds", "8", "days", "2", "rooms", "64",
                 "repeatShare", "0.15", "timetable", "fixed", "load", "1.0", "skew", "0.7"));

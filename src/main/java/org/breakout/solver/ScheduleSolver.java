@@ -49,15 +49,45 @@ public final class ScheduleSolver implements AutoCloseable {
     private final SolverManager<Schedule, Long> solverManager;
     private final SolutionManager<Schedule, HardMediumSoftLongScore> solutionManager;
     private volatile SolverJob<Schedule, Long> job;
+    private final PhaseListener phases;
+
+    /** Told when each phase of the solver starts (progress lines; see {@link PhaseEvents}). */
+    public interface PhaseListener {
+
+        /**
+         * @param index the phase's index in the configuration, from 0
+         * @param phases how many phases the configuration has
+         * @param name what the phase does: placement, construction heuristic, seating, timetable search, local search
+         */
+        void phaseStarted(int index, int phases, String name);
+
+        /**
+         * The phase that found the best schedule about to be given to {@code onNewBest} of {@link #solve} (called
+         * just before it, on the same thread; new best schedules reach it after the solver has moved on, so the phase
+         * running then may be a later one). -1 for the input itself.
+         */
+        default void newBestFrom(int index) {
+        }
+    }
 
     public ScheduleSolver(Options options) {
         this(SolverConfigs.defaultConfig(), options);
     }
 
+    public ScheduleSolver(Options options, PhaseListener phases) {
+        this(SolverConfigs.defaultConfig(), options, phases);
+    }
+
     public ScheduleSolver(SolverConfig baseConfig, Options options) {
+        this(baseConfig, options, null);
+    }
+
+    public ScheduleSolver(SolverConfig baseConfig, Options options, PhaseListener phases) {
         SolverConfig config = configure(baseConfig, options);
         this.solverFactory = SolverFactory.create(config);
-        this.solverManager = SolverManager.create(solverFactory);
+        this.solverManager = SolverManager.create(phases == null ? solverFactory
+                : PhaseEvents.reporting(solverFactory, config, phases));
+        this.phases = phases;
         this.solutionManager = SolutionManager.create(solverFactory);
     }
 
@@ -84,12 +114,20 @@ public final class ScheduleSolver implements AutoCloseable {
                 .withProblemId(PROBLEM_ID)
                 .withProblem(problem)
                 .withBestSolutionEventConsumer(event -> {
+                    if (phases != null) {
+                        phases.newBestFrom(event.producerId().phaseIndex().orElse(-1));
+                    }
                     onNewBest.accept(event.solution());
                     if (event.solution().isProvenOptimal()) {
                         // Nothing can beat it (see SeatingPhase): no need to wait for the no-improvement limit.
                         // Not from this consumer thread: terminating waits for the consumer to finish.
                         CompletableFuture.runAsync(() -> solverManager.terminateEarly(PROBLEM_ID));
                     }
+                })
+                // The failure reaches the caller through getFinalBestSolution (below); Timefold's default handler
+                // would also log it with a stack trace, which the CLI does not want (running out of memory is an
+                // outcome it reports itself).
+                .withExceptionHandler((id, failure) -> {
                 })
                 .run();
         try {
@@ -99,6 +137,10 @@ public final class ScheduleSolver implements AutoCloseable {
             throw new IllegalStateException("Solving was interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Solving failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            // The job holds the solver and its working solution: let them go (after running out of memory the
+            // caller needs the heap to write the best schedule it has).
+            job = null;
         }
     }
 

@@ -170,7 +170,8 @@ class BenchmarkCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("2 dataset file(s) missing")
                 .contains("medium-open: " + dir.resolve("nowhere/medium-open.json") + " not found")
-                .contains("./breakout generate benchmark-set --only medium-open")
+                // A set other than the standard one: the command that makes its files names it.
+                .contains("./breakout generate benchmark-set --set " + set + " --only medium-open")
                 .contains("gone: ").contains("run from the repository root")
                 .contains("Nothing was run.");
         assertThat(reports).doesNotExist();
@@ -224,5 +225,39 @@ class BenchmarkCommandTest {
         assertThat(run.err()).contains("small: ").contains("attendees[0].preferences[0]: unknown session \"S2\"")
                 .contains("Nothing was run.").doesNotContain("Exception");
         assertThat(reports).doesNotExist();
+    }
+
+    /**
+     * {@code --plot} on a tiny series (the test events as {@code s-1} and {@code s-12}: 1 and 12 attendees): the
+     * scaling table and plot beside the summary, and with {@code --results} in and beside that file; the plot read
+     * back by an XML parser.
+     */
+    @Test
+    void plotWritesTheScalingTableAndAnSvgThatParses() throws Exception {
+        Path series = dir.resolve("series.json");
+        Files.writeString(series, """
+                { "datasets": [ { "name": "s-1", "file": "%s" }, { "name": "s-12", "file": "%s" } ] }
+                """.formatted(json(dir.resolve("data/minimal.json")), json(dir.resolve("data/small-open.json"))));
+        Path results = dir.resolve("SCALING.md");
+        CliRun run = CliRun.of("benchmark", "--set", series.toString(), "--steps", "50", "--time-limit", "3s",
+                "--dir", reports.toString(), "--plot", "--results", results.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        Path report;
+        try (Stream<Path> list = Files.list(reports)) {
+            report = list.findFirst().orElseThrow();
+        }
+        assertThat(run.out()).contains("Scaling     " + report.resolve("scaling.md"));
+        String table = Files.readString(report.resolve("scaling.md"));
+        assertThat(table).contains("](scaling.svg)").contains("| s | default | 1 | 1/1 |").contains("| s | default | 12 | ");
+        String md = Files.readString(results);
+        assertThat(md).contains("# breakout benchmark").contains("## Scaling").contains("](SCALING.svg)")
+                .contains("--plot");
+        for (Path svg : List.of(report.resolve("scaling.svg"), dir.resolve("SCALING.svg"))) {
+            org.w3c.dom.Document document = org.breakout.benchmark.ScalingReportTest.parse(Files.readString(svg));
+            assertThat(org.breakout.benchmark.ScalingReportTest.texts(document, "x-tick")).containsOnly("1", "12");
+            assertThat(org.breakout.benchmark.ScalingReportTest.texts(document, "panel-title")).hasSize(4);
+            assertThat(org.breakout.benchmark.ScalingReportTest.texts(document, null)).contains("s",
+                    "attendees (log scale)", "peak heap");
+        }
     }
 }

@@ -36,7 +36,7 @@ class BenchmarkSetTest {
     void theListHasTheStandardDatasets() throws Exception {
         List<Dataset> datasets = BenchmarkSet.read(BenchmarkSet.DEFAULT_LIST);
         assertThat(datasets).extracting(Dataset::name).containsExactly("schiedam", "schiedam-open", "medium",
-                "medium-open", "medium-fixed", "large", "huge", "repeat-all-400", "repeat-all-2000",
+                "medium-open", "medium-fixed", "large", "large-fixed", "huge", "repeat-all-400", "repeat-all-2000",
                 "rank-all-open-300", "rank-all-open-2000");
         Map<String, Dataset> byName = new LinkedHashMap<>();
         datasets.forEach(d -> byName.put(d.name(), d));
@@ -59,6 +59,8 @@ class BenchmarkSetTest {
         assertThat(byName.get("medium-fixed").shape().timetable()).isEqualTo(Timetable.FIXED);
         assertThat(byName.get("large").shape().timetable()).isEqualTo(Timetable.OPEN);
         assertThat(byName.get("huge").shape().timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(byName.get("large-fixed").shape().timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(byName.get("large-fixed").shape().attendees()).isEqualTo(10_000);
         assertThat(byName.get("repeat-all-2000").shape().repeatAll()).isTrue();
         assertThat(byName.get("rank-all-open-2000").shape().preferences()).isEqualTo(Preferences.RANK_ALL);
         assertThat(datasets).filteredOn(Dataset::generated).allSatisfy(d -> assertThat(d.seed()).isEqualTo(1L));

@@ -25,7 +25,7 @@ class EventShapeTest {
 
     @Test
     void presetsHaveTheBenchmarkShapes() {
-        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "huge",
+        assertThat(EventShape.PRESETS).containsOnlyKeys("medium", "medium-open", "medium-fixed", "large", "large-fixed", "huge",
                 "repeat-all-400", "repeat-all-2000", "rank-all-open-300", "rank-all-open-2000");
         EventShape medium = EventShape.of("medium", Map.of());
         assertThat(EventShape.of("medium-open", Map.of())).isEqualTo(medium);
@@ -52,6 +52,16 @@ class EventShapeTest {
         assertThat(large.repeated()).isEqualTo(18);
         assertThat(large.timetable()).isEqualTo(Timetable.OPEN);
         assertThat(large.roundsPerDay()).containsExactly(4, 4);
+
+        // large-fixed: the 10,000-attendee fixed event, the programme of large with its timetable pinned.
+        EventShape largeFixed = EventShape.of("large-fixed", Map.of());
+        assertThat(largeFixed.timetable()).isEqualTo(Timetable.FIXED);
+        assertThat(largeFixed.preferences()).isEqualTo(Preferences.EVENT);
+        assertThat(largeFixed.ranked()).isEqualTo(10);
+        assertThat(largeFixed.tieShare()).isEqualTo(0.1);
+        assertThat(List.of(largeFixed.attendees(), largeFixed.sessions(), largeFixed.rounds(), largeFixed.days(),
+                largeFixed.rooms(), largeFixed.runs())).containsExactly(10_000, 120, 8, 2, 20, 141);
+        assertThat(largeFixed.runs()).isEqualTo(large.runs());
 
         EventShape huge = EventShape.of("huge", Map.of());
         assertThat(huge.attendees()).isEqualTo(50_000);

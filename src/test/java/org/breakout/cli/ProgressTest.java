@@ -1,0 +1,81 @@
+package org.breakout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.breakout.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The progress lines of solve and bound on stderr: phase, time since the start, best score, seats. */
+class ProgressTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws Exception {
+        Path target = dir.resolve(name);
+        Files.copy(Path.of("src/test/resources/events", name), target);
+        return target;
+    }
+
+    @Test
+    void solveSaysWhichPhaseItIsInWithTheBestScoreAndTheSeats() throws Exception {
+        Path event = copy("small-open.json");
+        CliRun run = CliRun.of("solve", event.toString(), "-o", dir.resolve("out.json").toString(), "--steps", "30");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = run.err().lines().toList();
+        // Every phase of the default configuration gets a line when it starts, in order.
+        List<String> phases = lines.stream().filter(line -> line.matches("\\s*\\d+\\.\\ds  phase \\d+/\\d+: .*"))
+                .map(line -> line.replaceAll("^\\s*\\d+\\.\\ds  phase (\\d+/\\d+: [a-z ,]+?)(  best .*)?$", "$1"))
+                .toList();
+        assertThat(phases).containsExactly("1/9: placement", "2/9: construction heuristic", "3/9: seating",
+                "4/9: timetable search", "5/9: local search", "6/9: seating", "7/9: local search", "8/9: seating",
+                "9/9: local search");
+        // New best schedules: the phase that found them, the score, the seats filled of the seats wanted. They reach
+        // the progress lines from Timefold's consumer thread, at most one a second: which ones are printed depends on
+        // timing, but the format does not, and the last one printed is the final best.
+        String best = "\\s*\\d+\\.\\ds  (start|placement|construction heuristic|seating|timetable search|local search)"
+                + "  best (\\S+)  seats \\d+/33";
+        List<String> bests = lines.stream()
+                .filter(line -> line.contains("  best ") && !line.contains("  phase ") && !line.contains(" …"))
+                .toList();
+        assertThat(bests).isNotEmpty().allSatisfy(line -> assertThat(line).matches(best));
+        String score = run.out().lines().filter(line -> line.startsWith("Score ")).findFirst().orElseThrow()
+                .replaceAll("^Score\\s+(\\S+).*", "$1");
+        assertThat(bests.get(bests.size() - 1).replaceAll(best, "$2")).isEqualTo(score);
+        // A phase that starts after a best schedule carries the best so far along.
+        assertThat(lines).filteredOn(line -> line.contains("  phase "))
+                .allSatisfy(line -> assertThat(line).matches("\\s*\\d+\\.\\ds  phase \\d/9: [a-z ]+(  best \\S+  seats \\d+/33)?"));
+    }
+
+    @Test
+    void quietSolveHasNoProgressLines() throws Exception {
+        Path event = copy("small-open.json");
+        CliRun run = CliRun.of("solve", event.toString(), "-o", dir.resolve("out.json").toString(), "--steps", "30",
+                "-q");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).doesNotContain("phase ").doesNotContain("best ");
+    }
+
+    @Test
+    void boundSaysWhichStageItIsInOnStderrAndKeepsJsonOnStdoutClean() throws Exception {
+        Path event = copy("small-open.json");
+        CliRun run = CliRun.of("bound", event.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Json.MAPPER.readTree(run.out()).has("maxSeatsFilled")).isTrue();
+        List<String> stages = run.err().lines().filter(line -> line.contains("  bound: "))
+                .map(line -> line.replaceAll("^\\s*\\d+\\.\\ds  bound: ", "")).toList();
+        // An open timetable: the model, then both flows (and the per-round totals where rooms bind).
+        assertThat(stages).startsWith("model", "round flow", "session flow");
+        assertThat(run.err()).containsPattern("\\d+\\.\\ds  bound of .*small-open.json \\(12 attendees, 33 wanted seats\\)");
+
+        CliRun quiet = CliRun.of("bound", event.toString(), "-q");
+        assertThat(quiet.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).contains("Max seats");
+    }
+}
