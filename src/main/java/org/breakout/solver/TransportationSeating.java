@@ -126,6 +126,9 @@ final class TransportationSeating {
      */
     private void enter(int a) {
         int done = runCount;
+        if (enterDirectly(a)) {
+            return;
+        }
         // The attendee is a new source: its potential makes every arc out of it non-negative.
         long sourcePotential = potential[done] - unseatedCost;
         for (int o = 0; o < options[a].length; o++) {
@@ -200,6 +203,39 @@ final class TransportationSeating {
             node = before;
         }
         seat(a, node);
+    }
+
+    /**
+     * The fast path: when one of the attendee's cheapest options has a free seat, going straight there is a shortest
+     * path (every way on from a run costs at least 0, or the flow would have a negative cycle through the sink). It is
+     * taken only when the arcs it adds (from that run, via this attendee) keep every reduced cost non-negative, so the
+     * potentials stay valid without a search; otherwise the Dijkstra search does it. Most attendees of a round that
+     * is not full go this way: O(options).
+     */
+    private boolean enterDirectly(int a) {
+        int best = -1;
+        for (int o = 0; o < options[a].length; o++) {
+            if (best < 0 || costs[a][o] < costs[a][best]
+                    || (costs[a][o] == costs[a][best] && free[options[a][o]] > 0 && free[options[a][best]] <= 0)) {
+                best = o;
+            }
+        }
+        if (best < 0 || free[options[a][best]] <= 0 || costs[a][best] > unseatedCost) {
+            return false;
+        }
+        int run = options[a][best];
+        long own = costs[a][best];
+        if (unseatedCost - own + potential[run] - potential[runCount] < 0) {
+            return false;
+        }
+        for (int o = 0; o < options[a].length; o++) {
+            if (o != best && costs[a][o] - own + potential[run] - potential[options[a][o]] < 0) {
+                return false;
+            }
+        }
+        free[run]--;
+        seat(a, run);
+        return true;
     }
 
     /** Relaxes the arc from → to of the given cost (reduced by the potentials, never negative). */
