@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 
 import org.breakout.io.EventFormatException;
 import org.breakout.io.EventReader;
@@ -92,29 +94,37 @@ final class Api {
         this.workDir = workDir;
     }
 
-    void routes(Javalin app) {
-        app.get("/api/events", this::listEvents);
-        app.post("/api/events", this::createEvent);
-        app.post("/api/examples/schiedam", this::createExample);
-        app.get("/api/events/{eventId}", ctx -> ctx.json(eventJson(ownEvent(ctx))));
-        app.post("/api/events/{eventId}/registrations", this::uploadRegistrations);
-        app.post("/api/events/{eventId}/registrations/{uploadId}/confirm", this::confirmUpload);
-        app.get("/api/events/{eventId}/registrations/{uploadId}", this::getUpload);
-        app.post("/api/events/{eventId}/jobs", this::startSolve);
-        app.post("/api/events/{eventId}/reallocations", this::startReallocation);
-        app.get("/api/events/{eventId}/versions", ctx -> ctx.json(versionsJson(ownEvent(ctx).id())));
-        app.get("/api/jobs/{jobId}", ctx -> ctx.json(jobJson(ownJob(ctx))));
-        app.post("/api/jobs/{jobId}/stop", this::stopJob);
-        app.get("/api/versions/{versionId}", ctx -> ctx.json(versionJson(ownVersion(ctx), true)));
-        app.get("/api/versions/{versionId}/schedule.json", this::scheduleJson);
-        app.get("/api/versions/{versionId}/exports/export.zip", this::exportZip);
-        app.get("/api/versions/{versionId}/exports/<file>", this::exportFile);
-        app.get("/api/versions/{versionId}/explain", this::explainOverview);
-        app.post("/api/versions/{versionId}/attendees/search", this::searchAttendees);
-        app.get("/api/versions/{versionId}/attendees/{attendeeId}/explain", this::explainAttendee);
-        app.post("/api/versions/{versionId}/publish", this::publish);
-        app.get("/api/versions/{versionId}/changes.json", this::changeReport);
-        app.get("/api/versions/{versionId}/notify.csv", this::notifyCsv);
+    /** Registers the routes; returns them as "method path" (OpenAPI spelling), for the description's test. */
+    List<String> routes(Javalin app) {
+        List<String> routes = new ArrayList<>();
+        route(routes, app, HandlerType.GET, "/api/events", this::listEvents);
+        route(routes, app, HandlerType.POST, "/api/events", this::createEvent);
+        route(routes, app, HandlerType.POST, "/api/examples/schiedam", this::createExample);
+        route(routes, app, HandlerType.GET, "/api/events/{eventId}", ctx -> ctx.json(eventJson(ownEvent(ctx))));
+        route(routes, app, HandlerType.POST, "/api/events/{eventId}/registrations", this::uploadRegistrations);
+        route(routes, app, HandlerType.POST, "/api/events/{eventId}/registrations/{uploadId}/confirm", this::confirmUpload);
+        route(routes, app, HandlerType.GET, "/api/events/{eventId}/registrations/{uploadId}", this::getUpload);
+        route(routes, app, HandlerType.POST, "/api/events/{eventId}/jobs", this::startSolve);
+        route(routes, app, HandlerType.POST, "/api/events/{eventId}/reallocations", this::startReallocation);
+        route(routes, app, HandlerType.GET, "/api/events/{eventId}/versions", ctx -> ctx.json(versionsJson(ownEvent(ctx).id())));
+        route(routes, app, HandlerType.GET, "/api/jobs/{jobId}", ctx -> ctx.json(jobJson(ownJob(ctx))));
+        route(routes, app, HandlerType.POST, "/api/jobs/{jobId}/stop", this::stopJob);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}", ctx -> ctx.json(versionJson(ownVersion(ctx), true)));
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/schedule.json", this::scheduleJson);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/export.zip", this::exportZip);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/<file>", this::exportFile);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/explain", this::explainOverview);
+        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/attendees/search", this::searchAttendees);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/attendees/{attendeeId}/explain", this::explainAttendee);
+        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/publish", this::publish);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/changes.json", this::changeReport);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/notify.csv", this::notifyCsv);
+        return routes;
+    }
+
+    private static void route(List<String> routes, Javalin app, HandlerType method, String path, Handler handler) {
+        app.addHttpHandler(method, path, handler);
+        routes.add(method.name().toLowerCase(Locale.ROOT) + " " + path.replace("<", "{").replace(">", "}"));
     }
 
     // ************************************************************************

@@ -48,6 +48,7 @@ public final class BreakoutServer implements AutoCloseable {
     private final Jobs jobs;
     private final Javalin app;
     private final List<String> newTokens = new ArrayList<>();
+    private final List<String> routes = new ArrayList<>();
 
     private BreakoutServer(Config config) {
         this.config = config;
@@ -102,7 +103,9 @@ public final class BreakoutServer implements AutoCloseable {
             ctx.removeCookie(Access.COOKIE, "/");
             ctx.status(204);
         });
-        api.routes(app);
+        routes.addAll(List.of("get /api/openapi.json", "get /api/session", "post /api/session",
+                "delete /api/session", "get /api/jobs/{jobId}/progress"));
+        routes.addAll(api.routes(app));
         app.sse("/api/jobs/{jobId}/progress", client -> {
             JobRow job = api.ownJob(client.ctx());
             client.keepAlive();
@@ -159,6 +162,11 @@ public final class BreakoutServer implements AutoCloseable {
     /** Tokens made at this start (the first organiser's with {@code --public}, a new organiser's): shown once. */
     public List<String> newTokens() {
         return List.copyOf(newTokens);
+    }
+
+    /** Every route as "method path". */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     public Config config() {
