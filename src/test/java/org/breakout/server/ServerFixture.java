@@ -33,9 +33,14 @@ final class ServerFixture implements AutoCloseable {
     }
 
     void start() {
+        start(false);
+    }
+
+    /** @param newOrganiser add an organiser: their token is then the last of {@code newTokens()} */
+    void start(boolean newOrganiser) {
         server = BreakoutServer.start(new BreakoutServer.Config("127.0.0.1", 0, publicMode,
-                BreakoutServer.Config.defaultDbUrl(dir), null, null, dir, 2L * 1024 * 1024, 2, false));
-        if (!server.newTokens().isEmpty()) {
+                BreakoutServer.Config.defaultDbUrl(dir), null, null, dir, 2L * 1024 * 1024, 2, newOrganiser));
+        if (!server.newTokens().isEmpty() && token == null) {
             token = server.newTokens().get(0);
         }
     }
