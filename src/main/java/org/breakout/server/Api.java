@@ -490,6 +490,8 @@ final class Api {
         if (withSummary) {
             JsonNode document = readJson(store.versionDocument(version.id()));
             node.set("summary", document.path("summary"));
+            JobRow job = version.jobId() == null ? null : store.job(version.jobId()).orElse(null);
+            node.set("progress", job == null || job.progress() == null ? Json.MAPPER.nullNode() : readJson(job.progress()));
             ArrayNode files = node.putArray("exports");
             exports(version).keySet().stream().filter(f -> !f.startsWith(ScheduleExport.ATTENDEE_CALENDARS + "/"))
                     .forEach(files::add);

@@ -169,6 +169,14 @@ public final class BreakoutServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    Jobs jobs() {
+        return jobs;
+    }
+
+    Store store() {
+        return store;
+    }
+
     public Config config() {
         return config;
     }

@@ -54,6 +54,7 @@ final class Jobs implements AutoCloseable {
     private static final long BROADCAST_MS = 250;
     private static final long STORE_PROGRESS_MS = 1000;
     private static final long CHECKPOINT_MS = 3000;
+    private static final long BOUND_WAIT_SECONDS = 10;
 
     static final String SOLVE = "solve";
     static final String REALLOCATE = "reallocate";
@@ -215,6 +216,9 @@ final class Jobs implements AutoCloseable {
                             ScheduleSummary.of(schedule, solver.analyze(schedule))), solver));
             ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
             ObjectNode document = ScheduleWriter.toDocument(loaded.document(), best, summary);
+            if (entry.stopAs == null) {
+                awaitQuietly(bound, BOUND_WAIT_SECONDS); // the final gap, when the bound is about to be known
+            }
             progress(entry, best, bound, problem.getSeats().size(), true);
             String origin = entry.stopAs == null ? SOLVE : entry.stopAs;
             return store.insertVersion(job.eventId(), job.id(), origin, JsonFiles.render(document), summary.score(),
@@ -230,8 +234,15 @@ final class Jobs implements AutoCloseable {
         JsonNode options = Json.MAPPER.readTree(job.options());
         ScheduleSolver.Options solverOptions = solverOptions(options);
         int wanted = input.model().schedule().getSeats().size();
-        Reallocation.Result result = Reallocation.solve(input, solverOptions,
-                schedule -> progress(entry, schedule, null, wanted, false));
+        Reallocation.Result result = Reallocation.solve(input, solverOptions, schedule -> {
+            progress(entry, schedule, null, wanted, false);
+            stopIfAsked(entry);
+        }, solver -> {
+            entry.solver = solver;
+            if (entry.stopAs != null) {
+                solver.terminateEarly();
+            }
+        });
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("published", "version " + options.path("baseNumber").asInt());
         run.put("changes", options.path("changesFile").asText());
@@ -245,6 +256,16 @@ final class Jobs implements AutoCloseable {
         String csv = ChangeReportWriter.toCsv(ChangeReportWriter.mailRows(result.report(), result.schedule()));
         return store.insertVersion(job.eventId(), job.id(), REALLOCATE, JsonFiles.render(result.schedule()),
                 result.summary().score(), JsonFiles.render(report), csv).id();
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future, long seconds) {
+        try {
+            future.get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // not known in time: the progress says so
+        }
     }
 
     private static CompletableFuture<ObjectiveBound> bound(String input) {
@@ -266,14 +287,19 @@ final class Jobs implements AutoCloseable {
     private void newBest(Running entry, Schedule best, CompletableFuture<ObjectiveBound> bound, int wanted,
             DocumentSupplier document, ScheduleSolver solver) {
         progress(entry, best, bound, wanted, false);
-        if (entry.stopAs != null) {
-            // Asked to stop before the solver had started: ask again now that it runs (not from this thread).
-            CompletableFuture.runAsync(solver::terminateEarly);
-        }
+        stopIfAsked(entry);
         long now = entry.elapsedMs();
         if (now - entry.lastCheckpoint >= CHECKPOINT_MS) {
             entry.lastCheckpoint = now;
             store.jobProgress(entry.id, JsonFiles.render(entry.progress), JsonFiles.render(document.get()));
+        }
+    }
+
+    /** A stop asked before the solver had started is asked again once it runs (not from the solver's thread). */
+    private static void stopIfAsked(Running entry) {
+        ScheduleSolver solver = entry.solver;
+        if (entry.stopAs != null && solver != null) {
+            CompletableFuture.runAsync(solver::terminateEarly);
         }
     }
 

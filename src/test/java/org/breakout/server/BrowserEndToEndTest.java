@@ -92,6 +92,16 @@ class BrowserEndToEndTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("example")));
         screenshot("serve-home");
 
+        // A malformed programme: the event reader's problems, with their JSON paths, in the page.
+        Path broken = dir.resolve("programme-with-a-typo.json");
+        Files.writeString(broken, Files.readString(ServerFixture.PROGRAMME).replaceFirst("\"capacity\": (\\d+)",
+                "\"capacity\": \"many\""));
+        driver.findElement(By.id("programme-file")).sendKeys(broken.toAbsolutePath().toString());
+        driver.findElement(By.id("create-event")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".problem")));
+        assertThat(problem.getText()).contains("programme-with-a-typo.json", "rooms[0].capacity");
+        screenshot("serve-problem");
+
         driver.findElement(By.id("programme-file")).sendKeys(ServerFixture.PROGRAMME.toAbsolutePath().toString());
         driver.findElement(By.id("create-event")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attendee-count"), "0 attendees"));
@@ -110,7 +120,6 @@ class BrowserEndToEndTest {
         unimproved.sendKeys("3s");
         driver.findElement(By.id("solve")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
-        screenshot("serve-progress");
         // The progress ends, and the page moves on to the schedule.
         WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("version-title")));
         assertThat(title.getText()).isEqualTo("Schedule version 1");
@@ -154,6 +163,29 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("version-title")).getText()).isEqualTo("Schedule version 2");
         assertThat(driver.findElement(By.id("notify-csv")).getAttribute("href")).endsWith("/notify.csv");
         screenshot("serve-changes");
+    }
+
+    @Test
+    void stopEarlyKeepsTheBestSoFar() throws Exception {
+        // The open Schiedam event (the solver places the sessions too) with a limit far away: stopped by hand.
+        driver.get(fixture.base() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-event")));
+        driver.findElement(By.id("programme-file")).sendKeys(ServerFixture.SCHIEDAM.resolve("bnd-schiedam-2025-open.json")
+                .toAbsolutePath().toString());
+        driver.findElement(By.id("create-event")).click();
+        WebElement unimproved = wait.until(ExpectedConditions.elementToBeClickable(By.id("unimproved-limit")));
+        unimproved.clear();
+        unimproved.sendKeys("10m");
+        driver.findElement(By.id("solve")).click();
+        wait.until(d -> d.findElement(By.id("seats")).getText().contains(" of "));
+        wait.until(d -> d.findElement(By.id("gap")).getText().contains("seat"));
+        screenshot("serve-progress");
+        driver.findElement(By.id("stop")).click();
+        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("version-title")));
+        assertThat(title.getText()).isEqualTo("Schedule version 1");
+        assertThat(driver.findElement(By.id("version-solve")).getText()).contains("Made by a stopped job");
+        driver.switchTo().frame(driver.findElement(By.id("timetable")));
+        assertThat(wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("table td")))).isNotEmpty();
     }
 
     private void screenshot(String name) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import biweekly.Biweekly;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.breakout.io.EventReader;
 import org.breakout.io.Json;
+import org.breakout.server.store.Store;
 
 /** The REST API against a running server: the organiser's whole flow, and bad input answered as problems. */
 class ServerApiTest {
@@ -74,6 +76,10 @@ class ServerApiTest {
         JsonNode job = fixture.awaitJob(ServerFixture.json(started).path("id").asText(), Duration.ofMinutes(3));
         assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("finished");
         assertThat(job.path("progress").path("seatsWanted").asInt()).isPositive();
+        // The published timetable's seating reaches its bound: no gap.
+        assertThat(job.path("progress").path("bound").path("maxSeatsFilled").asInt())
+                .isEqualTo(job.path("progress").path("seatsWanted").asInt());
+        assertThat(job.path("progress").path("gap").path("seats").asInt()).isZero();
         String version = job.path("versionId").asText();
 
         // The schedule reads back as a schedule.
@@ -222,6 +228,56 @@ class ServerApiTest {
         assertThat(fixture.awaitJob(a, Duration.ofMinutes(3)).path("state").asText()).isEqualTo("finished");
         assertThat(fixture.awaitJob(b, Duration.ofMinutes(3)).path("state").asText()).isEqualTo("finished");
         assertThat(ServerFixture.json(fixture.get("/api/events/" + first)).path("versions").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingJobEndsAsFailedWithItsReasonWhileAnotherEventsJobFinishes() throws Exception {
+        String broken = ServerFixture.json(fixture.postFile("/api/events?filename=programme.json",
+                ServerFixture.PROGRAMME)).path("id").asText();
+        String healthy = fixture.schiedamEvent();
+        // A job whose input cannot be solved (the API validates input, so it is put straight into the queue).
+        Store.JobRow bad = new Store.JobRow("jbroken", broken, Jobs.SOLVE, Store.JobState.QUEUED, "{}", "{ not json",
+                null, null, java.time.Instant.now(), null, null, null, null, null, null);
+        fixture.server.store().insertJob(bad);
+        fixture.server.jobs().submit(bad, null);
+        String good = ServerFixture.json(fixture.post("/api/events/" + healthy + "/jobs",
+                "{\"unimprovedLimit\": \"3s\"}")).path("id").asText();
+        JsonNode failed = fixture.awaitJob("jbroken", Duration.ofMinutes(1));
+        assertThat(failed.path("state").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).contains("not valid JSON");
+        assertThat(fixture.awaitJob(good, Duration.ofMinutes(3)).path("state").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void progressStreamsAsServerSentEventsUntilTheEnd() throws Exception {
+        String event = fixture.schiedamEvent();
+        String job = ServerFixture.json(fixture.post("/api/events/" + event + "/jobs", "{\"unimprovedLimit\": \"3s\"}"))
+                .path("id").asText();
+        HttpResponse<java.util.stream.Stream<String>> stream = fixture.http.send(fixture.request("/api/jobs/" + job
+                + "/progress").header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> events = new ArrayList<>();
+        List<JsonNode> data = new ArrayList<>();
+        try (var lines = stream.body()) {
+            for (Iterator<String> it = lines.iterator(); it.hasNext();) {
+                String line = it.next();
+                if (line.startsWith("event: ")) {
+                    events.add(line.substring(7));
+                } else if (line.startsWith("data: ")) {
+                    data.add(Json.MAPPER.readTree(line.substring(6)));
+                }
+                if (events.contains("end") && data.size() == events.size()) {
+                    break;
+                }
+            }
+        }
+        assertThat(events.get(0)).isEqualTo("job");
+        assertThat(events.get(events.size() - 1)).isEqualTo("end");
+        assertThat(data.get(data.size() - 1).path("state").asText()).isEqualTo("finished");
+        // Once ended, the stream answers the end at once.
+        HttpResponse<String> again = fixture.http.send(fixture.request("/api/jobs/" + job + "/progress")
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.body()).contains("event: end");
     }
 
     @Test

@@ -81,8 +81,10 @@ public final class Store implements AutoCloseable {
                 .locations("classpath:db/migration").load().migrate();
         try {
             Store store = new Store(url, user, password);
-            store.update("INSERT INTO organiser (id, token_hash, created_at) SELECT ?, NULL, ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM organiser WHERE id = ?)", LOCAL_ORGANISER, Instant.now(), LOCAL_ORGANISER);
+            if (store.query("SELECT id FROM organiser WHERE id = ?", rs -> rs.getLong(1), LOCAL_ORGANISER).isEmpty()) {
+                store.update("INSERT INTO organiser (id, token_hash, created_at) VALUES (?, NULL, ?)", LOCAL_ORGANISER,
+                        Instant.now());
+            }
             return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open the database: " + e.getMessage(), e);

@@ -228,6 +228,8 @@ async function versionPage(eventId, versionId) {
     el('p', {}, el('a', { href: '#/events/' + eventId }, '← ' + event.name)),
     el('section', {}, el('h2', { id: 'version-title' }, `Schedule version ${version.number}`),
       el('p', { id: 'version-summary' }, `Score ${version.score} · ${s.seatsFilled} of ${s.seatsWanted} wanted seats filled · preference cost ${s.preferenceCost}`),
+      version.progress ? el('p', { id: 'version-solve', class: 'muted' }, `Made by a ${version.origin} job in ${(version.progress.elapsedMs / 1000).toFixed(1)} s`
+        + (version.progress.gap ? ` · gap to the bound: ${version.progress.gap.seats} seat(s), preference cost at most ${version.progress.gap.cost} above it${version.progress.bound.exact ? ' (the bound is exact)' : ''}` : '')) : null,
       el('p', {}, publish, ' ', el('span', { class: 'muted' }, 'Publishing marks the version that attendees received; late registrations are reallocated against it.')), message,
       el('h3', {}, 'Downloads'), downloads),
     changes,
