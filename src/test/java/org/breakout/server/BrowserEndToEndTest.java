@@ -177,7 +177,8 @@ class BrowserEndToEndTest {
         unimproved.clear();
         unimproved.sendKeys("10m");
         driver.findElement(By.id("solve")).click();
-        wait.until(d -> d.findElement(By.id("seats")).getText().contains(" of "));
+        // Seats being filled: the solver is past placing the sessions.
+        wait.until(d -> d.findElement(By.id("seats")).getText().matches("[1-9]\\d* of \\d+"));
         wait.until(d -> d.findElement(By.id("gap")).getText().contains("seat"));
         screenshot("serve-progress");
         driver.findElement(By.id("stop")).click();
