@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,9 @@ final class Jobs implements AutoCloseable {
         volatile String stopAs;
         volatile ObjectNode progress;
         final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
-        long lastBroadcast = -1;
+        /** The progress last sent to the listeners and the store (the ticker sends newer ones). */
+        ObjectNode broadcast;
+        ObjectNode stored;
         long lastStored = -1;
         long lastCheckpoint;
         final long start = System.nanoTime();
@@ -92,6 +95,7 @@ final class Jobs implements AutoCloseable {
 
     private final Store store;
     private final ExecutorService pool;
+    private final ScheduledExecutorService ticker;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Reallocation.Prepared> prepared = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -105,6 +109,18 @@ final class Jobs implements AutoCloseable {
             return thread;
         };
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), factory);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "breakout-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(() -> running.values().forEach(entry -> {
+            try {
+                flush(entry, false);
+            } catch (RuntimeException e) {
+                LOG.warn("progress of job {} not sent: {}", entry.id, e.toString());
+            }
+        }), BROADCAST_MS, BROADCAST_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -182,6 +198,7 @@ final class Jobs implements AutoCloseable {
             store.jobEnded(jobId, JobState.FAILED, Instant.now(), "the solver failed: " + e.getMessage(), null);
         } finally {
             prepared.remove(jobId);
+            flush(entry, true);
             running.remove(jobId);
             ObjectNode end = Json.MAPPER.createObjectNode().put("end", true);
             store.job(jobId).ifPresent(row -> end.put("state", row.state()));
@@ -328,13 +345,30 @@ final class Jobs implements AutoCloseable {
             }
         }
         entry.progress = node;
-        if (last || entry.lastBroadcast < 0 || elapsed - entry.lastBroadcast >= BROADCAST_MS) {
-            entry.lastBroadcast = elapsed;
-            entry.listeners.forEach(listener -> listener.accept(node));
+        if (last) {
+            flush(entry, true);
         }
-        if (last || entry.lastStored < 0 || elapsed - entry.lastStored >= STORE_PROGRESS_MS) {
+    }
+
+    /**
+     * Sends a job's latest progress to its listeners (when it changed since) and to the store (at most every second):
+     * from the ticker every {@value #BROADCAST_MS} ms, so that a new best found just after the last one sent is not
+     * held back until the next.
+     */
+    private synchronized void flush(Running entry, boolean now) {
+        ObjectNode latest = entry.progress;
+        if (latest == null) {
+            return;
+        }
+        if (latest != entry.broadcast) {
+            entry.broadcast = latest;
+            entry.listeners.forEach(listener -> listener.accept(latest));
+        }
+        long elapsed = entry.elapsedMs();
+        if (latest != entry.stored && (now || entry.lastStored < 0 || elapsed - entry.lastStored >= STORE_PROGRESS_MS)) {
+            entry.stored = latest;
             entry.lastStored = elapsed;
-            store.jobProgress(entry.id, JsonFiles.render(node), null);
+            store.jobProgress(entry.id, JsonFiles.render(latest), null);
         }
     }
 
@@ -354,6 +388,7 @@ final class Jobs implements AutoCloseable {
     public void close() {
         closing = true;
         running.values().forEach(entry -> entry.stop(JobState.INTERRUPTED));
+        ticker.shutdownNow();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {

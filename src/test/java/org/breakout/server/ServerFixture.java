@@ -26,9 +26,18 @@ final class ServerFixture implements AutoCloseable {
     String token;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    final String dbUrl;
+    final String dbUser;
+
     ServerFixture(Path dir, boolean publicMode) {
+        this(dir, publicMode, BreakoutServer.Config.defaultDbUrl(dir), null);
+    }
+
+    ServerFixture(Path dir, boolean publicMode, String dbUrl, String dbUser) {
         this.dir = dir;
         this.publicMode = publicMode;
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
         start();
     }
 
@@ -39,7 +48,7 @@ final class ServerFixture implements AutoCloseable {
     /** @param newOrganiser add an organiser: their token is then the last of {@code newTokens()} */
     void start(boolean newOrganiser) {
         server = BreakoutServer.start(new BreakoutServer.Config("127.0.0.1", 0, publicMode,
-                BreakoutServer.Config.defaultDbUrl(dir), null, null, dir, 2L * 1024 * 1024, 2, newOrganiser));
+                dbUrl, dbUser, null, dir, 2L * 1024 * 1024, 2, newOrganiser));
         if (!server.newTokens().isEmpty() && token == null) {
             token = server.newTokens().get(0);
         }

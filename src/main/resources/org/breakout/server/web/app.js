@@ -160,6 +160,7 @@ async function eventPage(id) {
 
 function watch(job, area, done) {
   if (source) source.close();
+  if (window.breakoutClock) clearInterval(window.breakoutClock);
   const fields = { state: el('dd', { id: 'job-state' }, job.state), elapsed: el('dd', { id: 'elapsed' }, '—'),
     score: el('dd', { id: 'best-score' }, '—'), seats: el('dd', { id: 'seats' }, '—'), gap: el('dd', { id: 'gap' }, '—') };
   const stop = el('button', { id: 'stop', class: 'secondary', onclick: () => guarded(area, () => api('POST', `/api/jobs/${job.id}/stop`)) }, 'Stop (keep the best so far)');
@@ -167,8 +168,15 @@ function watch(job, area, done) {
     el('dt', {}, 'Job'), fields.state, el('dt', {}, 'Elapsed'), fields.elapsed, el('dt', {}, 'Best score'), fields.score,
     el('dt', {}, 'Seats filled'), fields.seats, el('dt', {}, 'Gap to the bound'), fields.gap), stop));
   source = new EventSource(`/api/jobs/${job.id}/progress`);
+  // The elapsed time runs on between the solver's reports (they come with each better schedule).
+  let reported = null;
+  const clock = setInterval(() => {
+    if (reported) fields.elapsed.textContent = ((reported.ms + performance.now() - reported.at) / 1000).toFixed(1) + ' s';
+  }, 500);
+  window.breakoutClock = clock;
   const show = p => {
     if (!p || p.elapsedMs === undefined) return;
+    reported = { ms: p.elapsedMs, at: performance.now() };
     fields.state.textContent = 'running';
     fields.elapsed.textContent = (p.elapsedMs / 1000).toFixed(1) + ' s';
     fields.score.textContent = p.score + (p.feasible ? ' (feasible)' : '');
@@ -179,8 +187,10 @@ function watch(job, area, done) {
   source.addEventListener('progress', e => show(JSON.parse(e.data)));
   source.addEventListener('end', e => {
     source.close(); source = null;
+    clearInterval(clock);
     const j = JSON.parse(e.data);
     show(j.progress);
+    reported = null;
     fields.state.textContent = j.state + (j.error ? ' — ' + j.error : '');
     stop.disabled = true;
     if (j.versionId) location.hash = `#/events/${j.eventId}/versions/${j.versionId}`;
