@@ -103,6 +103,7 @@ final class Api {
         route(routes, app, HandlerType.GET, "/api/events/{eventId}", ctx -> ctx.json(eventJson(ownEvent(ctx))));
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/registrations", this::uploadRegistrations);
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/registrations/{uploadId}/confirm", this::confirmUpload);
+        route(routes, app, HandlerType.POST, "/api/events/{eventId}/registrations/{uploadId}/reimport", this::reimport);
         route(routes, app, HandlerType.GET, "/api/events/{eventId}/registrations/{uploadId}", this::getUpload);
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/jobs", this::startSolve);
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/reallocations", this::startReallocation);
@@ -301,6 +302,24 @@ final class Api {
         }
         confirm(event, upload);
         ctx.json(eventJson(store.event(event.id()).orElseThrow()));
+    }
+
+    /** The same upload read again with the organiser's corrections of the column mapping: a new upload to confirm. */
+    private void reimport(Context ctx) {
+        EventRow event = ownEvent(ctx);
+        UploadRow upload = store.upload(ctx.pathParam("uploadId")).filter(u -> u.eventId().equals(event.id()))
+                .orElseThrow(() -> ApiProblem.notFound("upload " + ctx.pathParam("uploadId")));
+        if (!KIND_REGISTRATIONS.equals(upload.kind())) {
+            throw new ApiProblem(409, "Not an import", "upload " + upload.id() + " is not a registration import");
+        }
+        JsonNode body = readJson(ctx.body().isBlank() ? "{}" : ctx.body());
+        Map<String, String> columns = new LinkedHashMap<>();
+        body.path("columns").fields().forEachRemaining(f -> columns.put(f.getKey(), f.getValue().asText()));
+        ObjectNode answer = importUpload(event, upload.fileName(), upload.content(), columns, false);
+        if (UPLOAD_PENDING.equals(upload.status())) {
+            store.setUploadStatus(upload.id(), UPLOAD_SUPERSEDED);
+        }
+        ctx.status(201).json(answer);
     }
 
     private void confirm(EventRow event, UploadRow upload) {

@@ -77,9 +77,24 @@ public final class BreakoutServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
         });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            if (!config.publicMode() && !isLoopbackHost(ctx.host())) {
+                // On localhost only localhost names: a web page cannot reach this server by a name of its own
+                // that points here (DNS rebinding).
+                throw new ApiProblem(403, "Not this host", "this server serves only http://127.0.0.1 (or localhost); "
+                        + "start it with --public to serve other names");
+            }
+        });
         app.before("/api/*", ctx -> {
             String path = ctx.path();
             ctx.header("Cache-Control", "no-store");
+            String origin = ctx.header("Origin");
+            if (origin != null && !ctx.method().name().equals("GET") && !sameOrigin(origin, ctx.host())) {
+                // Another site's page posting here in the organiser's browser (cross-site request forgery).
+                throw new ApiProblem(403, "Other origin", "requests from other sites' pages are refused");
+            }
             if (!path.equals("/api/session") && !path.equals("/api/openapi.json")) {
                 access.check(ctx);
             }
@@ -146,6 +161,25 @@ public final class BreakoutServer implements AutoCloseable {
                     + "please report it); nothing was changed");
             ctx.status(500).contentType("application/problem+json").result(JsonFiles.render(problem.toJson()));
         });
+    }
+
+    static boolean isLoopbackHost(String hostHeader) {
+        if (hostHeader == null) {
+            return false;
+        }
+        String host = hostHeader.startsWith("[") ? hostHeader.substring(0, hostHeader.indexOf(']') + 1)
+                : hostHeader.replaceFirst(":\\d+$", "");
+        return host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost") || host.equals("[::1]");
+    }
+
+    static boolean sameOrigin(String origin, String hostHeader) {
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(hostHeader);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static BreakoutServer start(Config config) {

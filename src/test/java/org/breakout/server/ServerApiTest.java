@@ -164,6 +164,49 @@ class ServerApiTest {
     }
 
     @Test
+    void aWronglyGuessedColumnIsCorrectedByReadingTheUploadAgain() throws Exception {
+        String event = ServerFixture.json(fixture.postFile("/api/events?filename=programme.json",
+                ServerFixture.PROGRAMME)).path("id").asText();
+        JsonNode first = ServerFixture.json(fixture.postFile("/api/events/" + event
+                + "/registrations?filename=export.csv", ServerFixture.EXPORT));
+        assertThat(first.path("report").path("columns").get(3).path("use").asText()).isEqualTo("tag:gemeente");
+        HttpResponse<String> again = fixture.post("/api/events/" + event + "/registrations/" + first.path("id").asText()
+                + "/reimport", "{\"columns\": {\"D\": \"ignore\"}}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        JsonNode column = ServerFixture.json(again).path("report").path("columns").get(3);
+        assertThat(column.path("use").asText()).isEqualTo("ignore");
+        assertThat(column.path("from").asText()).isEqualTo("mapping");
+        JsonNode uploads = ServerFixture.json(fixture.get("/api/events/" + event)).path("uploads");
+        assertThat(uploads.get(0).path("status").asText()).isEqualTo("superseded");
+        assertThat(uploads.get(1).path("status").asText()).isEqualTo("pending");
+
+        HttpResponse<String> bad = fixture.post("/api/events/" + event + "/registrations/" + first.path("id").asText()
+                + "/reimport", "{\"columns\": {\"D\": \"no-such-use\"}}");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        assertThat(ServerFixture.json(bad).path("detail").asText()).contains("no-such-use");
+    }
+
+    @Test
+    void otherHostNamesAndOtherSitesPagesAreRefused() throws Exception {
+        // DNS rebinding: a name that is not localhost's, pointing here.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+            socket.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: rebound.example:" + fixture.server.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403");
+        }
+        // Cross-site request forgery: another site's page posting here in the organiser's browser.
+        HttpResponse<String> forged = fixture.http.send(fixture.request("/api/examples/schiedam")
+                .header("Origin", "http://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> own = fixture.http.send(fixture.request("/api/events?filename=p.json")
+                .header("Origin", fixture.base()).POST(java.net.http.HttpRequest.BodyPublishers.ofFile(
+                        ServerFixture.PROGRAMME)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aMalformedProgrammeGetsTheCommandLinesProblemsWithJsonPaths() throws Exception {
         HttpResponse<String> response = fixture.postBytes("/api/events?filename=bad.json",
                 "{\"rounds\": [{\"id\": \"R1\"}], \"rooms\": [], \"sessions\": [{\"id\": \"S1\", \"title\": \"x\", \"allowedRounds\": [\"R9\"]}], \"attendees\": []}"

@@ -94,20 +94,34 @@ async function home() {
 }
 
 function importReport(upload, event, onConfirmed) {
+  const inputs = [];
   const columns = el('table', {}, el('tr', {}, el('th', {}, 'Column'), el('th', {}, 'Header'), el('th', {}, 'Read as'), el('th', {}, 'From')),
-    upload.report.columns.map(c => el('tr', {}, el('td', {}, c.column), el('td', {}, c.header), el('td', {}, c.use), el('td', {}, c.from))));
+    upload.report.columns.map(c => {
+      const input = el('input', { value: c.use, size: 18, 'aria-label': `Column ${c.column} read as`, 'data-column': c.column });
+      inputs.push({ column: c.column, use: c.use, input });
+      return el('tr', {}, el('td', {}, c.column), el('td', {}, c.header), el('td', {}, input), el('td', {}, c.from));
+    }));
   const message = el('div');
-  return el('section', { id: 'import' }, el('h2', {}, 'Check the import of ' + upload.fileName),
+  const section = el('section', { id: 'import' }, el('h2', {}, 'Check the import of ' + upload.fileName),
     el('p', {}, 'This is how the export was read. Nothing is used until you confirm.'),
     el('h3', {}, 'Report'), el('pre', { id: 'import-report' }, upload.reportText || ''),
-    el('h3', {}, 'Columns as guessed'), columns,
+    el('h3', {}, 'Columns as guessed'),
+    el('p', { class: 'muted' }, 'A column read wrongly? Write what it is (name, email, timestamp, tag:PREFIX, tags:PREFIX, rounds, choice:ROUND:RANK, ranking:ROUND, ignore, …; see docs/import.md) and read the export again.'),
+    columns,
+    el('p', {}, el('button', { id: 'reimport', class: 'secondary', onclick: () => guarded(message, async () => {
+      const changed = {};
+      for (const c of inputs) if (c.input.value.trim() !== c.use) changed[c.column] = c.input.value.trim();
+      const again = await api('POST', `/api/events/${event.id}/registrations/${upload.id}/reimport`, JSON.stringify({ columns: changed }));
+      sessionStorage.setItem('upload-' + event.id, JSON.stringify(again));
+      section.replaceWith(importReport(again, event, onConfirmed));
+    }) }, 'Read again with these columns')),
     upload.warnings && upload.warnings.length ? el('div', {}, el('h3', {}, 'Warnings'), el('ul', {}, upload.warnings.map(w => el('li', {}, w)))) : null,
     el('p', {}, el('button', { id: 'confirm-import', onclick: () => guarded(message, async () => {
       await api('POST', `/api/events/${event.id}/registrations/${upload.id}/confirm`);
       sessionStorage.removeItem('upload-' + event.id);
       onConfirmed();
-    }) }, 'Use these registrations'), ' ',
-      el('span', { class: 'muted' }, 'Wrong column? Upload again with a mapping via the API (column=HEADER=USE), see docs/import.md.')), message);
+    }) }, 'Use these registrations')), message);
+  return section;
 }
 
 async function eventPage(id) {
@@ -130,6 +144,7 @@ async function eventPage(id) {
       if (!file) return;
       message.replaceChildren();
       const upload = await api('POST', `/api/events/${id}/registrations?filename=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+      sessionStorage.setItem('upload-' + id, JSON.stringify(upload));
       importArea.replaceChildren(importReport(upload, event, reload));
     }) }, 'Upload and check'), message);
   if (staged) importArea.replaceChildren(importReport(JSON.parse(staged), event, reload));
