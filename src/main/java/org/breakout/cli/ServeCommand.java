@@ -85,8 +85,14 @@ public class ServeCommand implements Callable<Integer> {
         String url = db != null ? db : BreakoutServer.Config.defaultDbUrl(dataDir);
         String password = dbPasswordEnv == null ? null : System.getenv(dbPasswordEnv);
         int threads = jobThreads != null ? Math.max(1, jobThreads) : Runtime.getRuntime().availableProcessors();
-        BreakoutServer server = BreakoutServer.start(new BreakoutServer.Config(bind, port, publicMode, url, dbUser,
-                password, dataDir, maxUploadMb * 1024L * 1024L, threads, newOrganiser));
+        BreakoutServer server;
+        try {
+            server = BreakoutServer.start(new BreakoutServer.Config(bind, port, publicMode, url, dbUser, password,
+                    dataDir, maxUploadMb * 1024L * 1024L, threads, newOrganiser));
+        } catch (BreakoutServer.StartException e) {
+            err.println("breakout: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ctrl-C: running jobs keep their best schedule (marked interrupted), then the server stops.

@@ -182,11 +182,43 @@ public final class BreakoutServer implements AutoCloseable {
         }
     }
 
+    /** The server cannot start: the database cannot be opened, or the port is taken. Says which and why. */
+    public static final class StartException extends RuntimeException {
+        StartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** @throws StartException when the database cannot be opened or the address is in use */
     public static BreakoutServer start(Config config) {
-        BreakoutServer server = new BreakoutServer(config);
-        server.app.start(config.host(), config.port());
+        BreakoutServer server;
+        try {
+            server = new BreakoutServer(config);
+        } catch (RuntimeException e) {
+            // Flyway and the drivers say what is wrong (a database in use by another server, a wrong URL, …).
+            throw new StartException("cannot open the database " + config.dbUrl().replaceAll("//[^@/]*@", "//")
+                    + ": " + rootMessage(e), e);
+        }
+        try {
+            server.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            server.jobs.close();
+            server.store.close();
+            throw new StartException("cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e)
+                    + " (another server on that port? choose one with --port)", e);
+        }
         LOG.info("breakout serve listening on http://{}:{}/", config.host(), server.port());
         return server;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
     }
 
     public int port() {

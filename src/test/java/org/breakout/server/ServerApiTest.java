@@ -207,6 +207,29 @@ class ServerApiTest {
     }
 
     @Test
+    void attendeeNamesAndAddressesAreNeverLogged() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        String version;
+        try {
+            String event = fixture.schiedamEvent();
+            JsonNode job = fixture.awaitJob(ServerFixture.json(fixture.post("/api/events/" + event + "/jobs",
+                    "{\"unimprovedLimit\": \"3s\"}")).path("id").asText(), Duration.ofMinutes(3));
+            version = job.path("versionId").asText();
+            fixture.post("/api/versions/" + version + "/attendees/search", "{\"query\": \"Huisman\"}");
+            fixture.get("/api/versions/" + version + "/exports/attendees.csv");
+            fixture.post("/api/versions/" + version + "/attendees/search", "{ broken");
+            fixture.postFile("/api/events/" + event + "/registrations?filename=x.xlsx", ServerFixture.EXPORT);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).as("the log is captured").contains("started", "finished");
+        assertThat(log).doesNotContain("Huisman", "@", "j.vanderlinden");
+    }
+
+    @Test
     void aMalformedProgrammeGetsTheCommandLinesProblemsWithJsonPaths() throws Exception {
         HttpResponse<String> response = fixture.postBytes("/api/events?filename=bad.json",
                 "{\"rounds\": [{\"id\": \"R1\"}], \"rooms\": [], \"sessions\": [{\"id\": \"S1\", \"title\": \"x\", \"allowedRounds\": [\"R9\"]}], \"attendees\": []}"
