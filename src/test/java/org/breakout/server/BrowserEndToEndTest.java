@@ -60,7 +60,8 @@ class BrowserEndToEndTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1100", "--lang=en");
+                "--window-size=1280,1100", "--lang=en",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")).toAbsolutePath());
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
         prefs.put("download.prompt_for_download", false);
