@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Places parallel sessions in rounds and rooms and seats every attendee in the sessions "
                 + "they asked for, optimally (Timefold Solver).",
         subcommands = { SolveCommand.class, ImportCommand.class, ExportCommand.class, ExplainCommand.class,
-                ReallocateCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
+                ReallocateCommand.class, ServeCommand.class, GenerateCommand.class, BoundCommand.class, BenchmarkCommand.class,
                 CommandLine.HelpCommand.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

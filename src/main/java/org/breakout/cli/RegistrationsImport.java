@@ -18,6 +18,7 @@ import org.breakout.io.JsonFiles;
 import org.breakout.io.LoadedEvent;
 import org.breakout.io.Problem;
 import org.breakout.io.registrations.ColumnMapping;
+import org.breakout.io.registrations.EventImport;
 import org.breakout.io.registrations.ImportException;
 import org.breakout.io.registrations.RegistrationImporter;
 import org.breakout.io.registrations.Table;
@@ -87,7 +88,7 @@ final class RegistrationsImport {
         LoadedEvent imported;
         try {
             // The one validation of events: the imported event is checked like any event file.
-            imported = EventReader.parse(eventOut, JsonFiles.render(result.event()));
+            imported = EventImport.validate(result, eventOut);
         } catch (EventFormatException e) {
             err.println(e.getMessage());
             err.println("Nothing was written.");

@@ -112,9 +112,19 @@ public final class Reallocation {
      * the event solved again (a few passes at most, as a seat kept this way can crowd out another).
      */
     public static Result solve(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest) {
+        return solve(prepared, options, onNewBest, solver -> {
+        });
+    }
+
+    /**
+     * As {@link #solve(Prepared, ScheduleSolver.Options, Consumer)}, handing each solver to {@code onSolver} as it is
+     * made, so that a caller can stop it early ({@link ScheduleSolver#terminateEarly()}: the best so far is kept).
+     */
+    public static Result solve(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest,
+            Consumer<ScheduleSolver> onSolver) {
         Set<String> fallback = new LinkedHashSet<>();
         Prepared current = prepared;
-        Result result = solveOnce(current, options, onNewBest);
+        Result result = solveOnce(current, options, onNewBest, onSolver);
         for (int pass = 1; pass < MAX_PASSES; pass++) {
             Set<String> lost = lostPublishedSeats(current.published().document(), current.merged(), result.schedule());
             if (lost.isEmpty()) {
@@ -122,7 +132,7 @@ public final class Reallocation {
             }
             fallback.addAll(lost);
             current = remerge(current, fallback);
-            result = solveOnce(current, options, onNewBest);
+            result = solveOnce(current, options, onNewBest, onSolver);
         }
         return result;
     }
@@ -167,11 +177,13 @@ public final class Reallocation {
         }
     }
 
-    private static Result solveOnce(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest) {
+    private static Result solveOnce(Prepared prepared, ScheduleSolver.Options options, Consumer<Schedule> onNewBest,
+            Consumer<ScheduleSolver> onSolver) {
         Schedule problem = prepared.model().schedule();
         ConstraintWeightOverrides<HardMediumSoftLongScore> own = problem.getConstraintWeightOverrides();
         problem.setConstraintWeightOverrides(prepared.policy().weights(problem, prepared.upgrade()));
         try (ScheduleSolver solver = new ScheduleSolver(options)) {
+            onSolver.accept(solver);
             Schedule best = solver.solve(problem, onNewBest);
             alignWithPublished(best);
             // The written score means what solve's score means: the event's own weights, not the policy's.
