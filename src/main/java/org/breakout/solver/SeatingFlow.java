@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -105,7 +106,17 @@ public final class SeatingFlow {
     }
 
     public static Result solveWithDetails(Schedule schedule) {
-        return new Builder(schedule, null).solve();
+        return solveWithDetails(schedule, () -> false);
+    }
+
+    /**
+     * The same, but the repair of repeated sessions stops when {@code terminated} says so: the duplicates left are
+     * dropped and refilled as after {@link #MAX_REPAIR_SOLVES} (a feasible seating, not proven optimal). The repair
+     * is where the time goes on big fixed events with repeats (a 2,000-attendee event: 90 s), and the seating phase
+     * must not run past the solver's time limit.
+     */
+    public static Result solveWithDetails(Schedule schedule, BooleanSupplier terminated) {
+        return new Builder(schedule, null, terminated).solve();
     }
 
     /**
@@ -116,7 +127,7 @@ public final class SeatingFlow {
      * optimum for the kept seats. The result's {@code seating} holds the re-seated seats only.
      */
     public static Result reseatRounds(Schedule schedule, Set<Round> rounds) {
-        return new Builder(schedule, rounds).solve();
+        return new Builder(schedule, rounds, () -> false).solve();
     }
 
     // ************************************************************************
@@ -205,10 +216,12 @@ public final class SeatingFlow {
         private boolean anyPrevious;
         private int flowSolves;
         private int duplicatesDropped;
+        private final BooleanSupplier terminated;
 
-        Builder(Schedule schedule, Set<Round> rounds) {
+        Builder(Schedule schedule, Set<Round> rounds, BooleanSupplier terminated) {
             this.schedule = schedule;
             this.rounds = rounds;
+            this.terminated = terminated;
             this.settings = schedule.getSettings() == null ? EventSettings.DEFAULT : schedule.getSettings();
             ConstraintWeightOverrides<HardMediumSoftLongScore> overrides = schedule.getConstraintWeightOverrides();
             this.preferenceWeight = softWeight(overrides, BreakoutConstraintProvider.PREFERENCE_COST,
@@ -473,6 +486,9 @@ public final class SeatingFlow {
             // flow's duals (a full run is given up first) and without, and the better seating is kept. Without
             // repeated sessions there is nothing to repair and the first flow is optimal.
             for (boolean priced : new boolean[] { true, false }) {
+                if (best != null && terminated.getAsBoolean()) {
+                    break;
+                }
                 for (Part part : component.parts) {
                     for (Group group : part.groups) {
                         Arrays.fill(group.forbidden, false);
@@ -548,15 +564,16 @@ public final class SeatingFlow {
         private boolean repair(Component component, ComponentFlow flow) {
             boolean repaired = false;
             for (int repair = 0;; repair++) {
+                boolean last = repair >= MAX_REPAIR_SOLVES || terminated.getAsBoolean();
                 boolean anyDuplicate = false;
                 for (Part part : component.parts) {
-                    anyDuplicate |= repairDuplicates(part, flow, repair < MAX_REPAIR_SOLVES);
+                    anyDuplicate |= repairDuplicates(part, flow, !last);
                 }
                 if (!anyDuplicate) {
                     return repaired;
                 }
                 repaired = true;
-                if (repair >= MAX_REPAIR_SOLVES) {
+                if (last) {
                     fillDropped(component);
                     return true;
                 }

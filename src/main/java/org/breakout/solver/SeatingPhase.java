@@ -23,7 +23,9 @@ import org.breakout.domain.SessionRun;
  * Only unpinned seats change; pinned seats and every run stay as they are. A run that is not placed (no round or
  * no room) offers no seats: a seat in it is moved or emptied, and nobody is seated in it. Placement should
  * therefore run first (the configured phases place every run before this one); the phase itself never fails on
- * an unplaced run. It is a single step, not interruptible: it only checks termination before it starts.
+ * an unplaced run. It is a single step; termination is checked before it starts and during the flow's repair of
+ * repeated sessions (which then drops the duplicates left: a feasible seating, not proven optimal) and between the
+ * sweeps of the round-by-round seating, so that it does not run far past the solver's time limit.
  * <p>
  * Big events get {@link RoundSeating} instead: one flow over all rounds grows with seats times options, and its
  * repair of repeated sessions re-solves it hundreds of times (on 10,000 attendees with 18 repeated sessions it had
@@ -78,8 +80,8 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (schedule.seatOptions() > maxFlowOptions) {
             return new Seating(RoundSeating.solve(schedule, terminated), false);
         }
-        SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule);
-        if (!result.provenOptimal()) {
+        SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule, terminated);
+        if (!result.provenOptimal() && !terminated.getAsBoolean()) {
             Map<Seat, SessionRun> exact = exactSeating(schedule);
             if (exact != null) {
                 return new Seating(exact, true);

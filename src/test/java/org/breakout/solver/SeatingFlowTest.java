@@ -319,6 +319,21 @@ class SeatingFlowTest {
         return Long.compare(costB, costA);
     }
 
+    @Test
+    void aTerminatedRepairStillGivesAFeasibleSeating() {
+        int cut = 0;
+        for (int seed = 0; seed < 120; seed++) {
+            Schedule schedule = randomEvent(new Random(seed), true);
+            SeatingFlow.Result full = SeatingFlow.solveWithDetails(schedule);
+            SeatingFlow.Result stopped = SeatingFlow.solveWithDetails(schedule, () -> true);
+            assertFeasible(schedule, stopped.seating());
+            assertThat(stopped.seatsFilled()).as("seed %d", seed).isLessThanOrEqualTo(BruteForce.optimum(schedule)[0]);
+            assertThat(stopped.flowSolves()).as("seed %d", seed).isLessThanOrEqualTo(full.flowSolves());
+            cut += stopped.flowSolves() < full.flowSolves() ? 1 : 0;
+        }
+        assertThat(cut).as("events whose repair was cut short").isPositive();
+    }
+
     static void assertFeasible(Schedule schedule, Map<Seat, SessionRun> seating) {
         assertThat(BruteForce.feasible(schedule, seating)).as("feasible seating %s", seating).isTrue();
         assertThat(seating.keySet()).containsExactlyInAnyOrderElementsOf(
