@@ -141,7 +141,20 @@ public final class BoundCalculator {
             } else {
                 method = "min-cost flow";
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
-                if (!options.mip()) {
+                stages.accept("lagrangian");
+                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
+                if (priced.costBound() > cost) {
+                    cost = priced.costBound();
+                    method = LAGRANGIAN_METHOD;
+                }
+                if (priced.seatingSeats() == flowSeats && priced.seatingCost() == cost) {
+                    exact = true;
+                    relaxed.clear();
+                    method = "Lagrangian relaxation (exact: a seating built from its prices reaches it)";
+                }
+                if (exact) {
+                    // reached: nothing more to prove
+                } else if (!options.mip()) {
                     mip = new ObjectiveBound.Mip("skipped: turned off", 0, 0);
                 } else {
                     int variables = SeatingMip.countVariables(model);
@@ -171,6 +184,14 @@ public final class BoundCalculator {
             method = "min-cost flow over a relaxed timetable (best of " + results.size() + " relaxations)";
             relaxed.add(PLACEMENT_RELAXED);
             results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
+            if (flowSeats > 0) {
+                stages.accept("lagrangian");
+                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
+                if (priced.costBound() > cost) {
+                    cost = priced.costBound();
+                    method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
+                }
+            }
         }
         if (!exact && flowSeats == 0) {
             // Nothing can be filled beyond the pinned seats: the bound is reached.
@@ -181,6 +202,22 @@ public final class BoundCalculator {
         return new ObjectiveBound(schedule.getName(), timetable, model.seatsWanted, model.pinnedSeats,
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
                 figures, mip, millis, curves);
+    }
+
+    static final String LAGRANGIAN_METHOD = "Lagrangian relaxation of the seat capacities (the seating's LP bound, "
+            + "by subgradient ascent), at least the min-cost flows' bound";
+
+    /** Iterations of the Lagrangian's subgradient ascent (deterministic: no clock). */
+    static final int LAGRANGIAN_ITERATIONS = 1000;
+
+    private static CapacityLagrangian.Result lagrangian(SeatingModel model, long seats,
+            List<ObjectiveBound.Relaxation> figures) {
+        CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
+        CapacityLagrangian.Result result = lagrangian.solve(lagrangian.iterationsFor(LAGRANGIAN_ITERATIONS), () -> false);
+        figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
+                + result.iterations() + " subgradient steps)", (int) (model.pinnedSeats + seats),
+                model.pinnedCost + result.costBound(), 0, 0, result.millis()));
+        return result;
     }
 
     private static boolean repair(SeatingModel model, FlowRelaxation.Result result, Consumer<String> stages) {

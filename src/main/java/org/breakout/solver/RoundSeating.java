@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.breakout.bound.PricedSeating;
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
 import org.breakout.domain.Schedule;
@@ -38,6 +39,9 @@ final class RoundSeating {
     /** Sweeps over the rounds at most; measured: the seating stops changing after one or two. */
     static final int MAX_SWEEPS = 8;
 
+    /** Subgradient steps of the prices for the start (deterministic; the ascent often ends sooner). */
+    static final int PRICE_ITERATIONS = 1000;
+
     private RoundSeating() {
     }
 
@@ -52,7 +56,12 @@ final class RoundSeating {
         List<Round> rounds = schedule.getRounds().stream().sorted().toList();
         try {
             if (original.values().stream().noneMatch(Objects::nonNull)) {
-                seatEachRoundAlone(schedule, rounds, original.keySet());
+                Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, terminated);
+                if (priced != null) {
+                    seatAll(original.keySet(), priced);
+                } else {
+                    seatEachRoundAlone(schedule, rounds, original.keySet());
+                }
             }
             // A round is solved again only when another round moved somebody since its last solve: otherwise its
             // problem, hence its optimum (ties kept as they are), is the same.
@@ -96,6 +105,11 @@ final class RoundSeating {
                 }
             });
         }
+        seatAll(unpinned, runs);
+    }
+
+    /** Gives every attendee's unpinned seats the runs listed for them (the rest unseated). */
+    private static void seatAll(Set<Seat> unpinned, Map<Attendee, List<SessionRun>> runs) {
         unpinned.forEach(seat -> seat.setRun(null));
         Map<Attendee, List<Seat>> seats = new LinkedHashMap<>();
         for (Seat seat : unpinned) {

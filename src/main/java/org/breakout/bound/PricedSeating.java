@@ -1,0 +1,50 @@
+package org.breakout.bound;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.breakout.domain.Attendee;
+import org.breakout.domain.Schedule;
+import org.breakout.domain.SessionRun;
+
+/**
+ * A start for the solver's seating on big fixed timetables, from the prices of the capacity Lagrangian
+ * ({@link CapacityLagrangian}): the attendees' own best seats at prices close to the LP optimum, cut down to the
+ * capacities, or a seating built from the prices attendee by attendee, whichever fills more seats at less cost.
+ * It keeps every rule; the seating phase's round-by-round descent then fills and improves it.
+ */
+public final class PricedSeating {
+
+    private PricedSeating() {
+    }
+
+    /**
+     * Runs per attendee for the unpinned seats, or null when the timetable is not fixed or a session has two runs
+     * in one round.
+     *
+     * @param iterations subgradient steps (deterministic)
+     * @param stop checked between steps
+     */
+    public static Map<Attendee, List<SessionRun>> seat(Schedule schedule, int iterations, BooleanSupplier stop) {
+        SeatingModel model = new SeatingModel(schedule);
+        if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
+            return null;
+        }
+        long seats = 0;
+        for (SeatingModel.AttendeeSlots slots : model.attendees) {
+            seats += Math.min(slots.remainingSeats, slots.freeRounds.size());
+        }
+        CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
+        CapacityLagrangian.Result result = lagrangian.solve(lagrangian.iterationsFor(iterations), stop);
+        Map<Attendee, List<SessionRun>> runs = new LinkedHashMap<>();
+        for (CapacityLagrangian.SeatChoice seat : result.choices()) {
+            Attendee attendee = model.attendees.get(seat.attendee()).attendee;
+            runs.computeIfAbsent(attendee, a -> new ArrayList<>())
+                    .add(model.fixedRun.get(seat.session()).get(seat.round()));
+        }
+        return runs;
+    }
+}

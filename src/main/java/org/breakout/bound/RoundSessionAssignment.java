@@ -1,0 +1,214 @@
+package org.breakout.bound;
+
+import java.util.Arrays;
+
+/**
+ * One attendee's best seats at given prices: assign each of their free rounds either a session (at most once each,
+ * cost {@code edge[round][session]}) or its own private option (cost {@code own[round]}, 0 for an empty seat or the
+ * price of an unranked seat when that is cheaper), at least cost, with at most {@code limit} sessions and private
+ * seats together. This is the subproblem of {@link CapacityLagrangian}: a bipartite matching, so integral.
+ * <p>
+ * Without a seat limit below the number of rounds it is a rectangular assignment problem (rounds × sessions plus
+ * one private column per round), solved by the Hungarian method in O(rounds² × columns); otherwise by successive
+ * shortest paths (Bellman–Ford on the small bipartite graph), which stops at the limit or when no path lowers the
+ * cost. Exact integer arithmetic; not thread-safe (work arrays are reused).
+ */
+final class RoundSessionAssignment {
+
+    /** {@code choice} of a round whose private option is a seat and was taken. */
+    static final int OWN = -1;
+    /** {@code choice} of a round left without a seat. */
+    static final int EMPTY = -2;
+
+    /** A missing edge. Large, but far from overflow when potentials are added. */
+    static final long NONE = Long.MAX_VALUE / 8;
+
+    private long[] u = new long[0];
+    private long[] v = new long[0];
+    private long[] minv = new long[0];
+    private int[] p = new int[0];
+    private int[] way = new int[0];
+    private boolean[] used = new boolean[0];
+
+    /**
+     * @param rounds number of rows
+     * @param sessions number of session columns
+     * @param edge row-major {@code rounds × sessions}: the cost of the session in that round, or {@link #NONE}
+     * @param own per round: the private option's cost, ≤ 0 (0 = no seat)
+     * @param ownIsSeat per round: whether taking the private option fills a seat (counts against {@code limit})
+     * @param limit most seats the attendee may take
+     * @param choice out, per round: the session column taken, {@link #OWN} or {@link #EMPTY}
+     * @return the least total cost
+     */
+    long solve(int rounds, int sessions, long[] edge, long[] own, boolean[] ownIsSeat, int limit, int[] choice) {
+        if (limit >= rounds) {
+            return hungarian(rounds, sessions, edge, own, ownIsSeat, choice);
+        }
+        return limited(rounds, sessions, edge, own, ownIsSeat, limit, choice);
+    }
+
+    private long hungarian(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
+        int columns = m + n;
+        ensure(Math.max(n, columns) + 1);
+        Arrays.fill(u, 0, n + 1, 0);
+        Arrays.fill(v, 0, columns + 1, 0);
+        Arrays.fill(p, 0, columns + 1, 0);
+        for (int i = 1; i <= n; i++) {
+            p[0] = i;
+            int j0 = 0;
+            Arrays.fill(minv, 0, columns + 1, Long.MAX_VALUE);
+            Arrays.fill(used, 0, columns + 1, false);
+            do {
+                used[j0] = true;
+                int i0 = p[j0];
+                long delta = Long.MAX_VALUE;
+                int j1 = 0;
+                for (int j = 1; j <= columns; j++) {
+                    if (!used[j]) {
+                        long cur = cost(i0 - 1, j - 1, m, edge, own) - u[i0] - v[j];
+                        if (cur < minv[j]) {
+                            minv[j] = cur;
+                            way[j] = j0;
+                        }
+                        if (minv[j] < delta) {
+                            delta = minv[j];
+                            j1 = j;
+                        }
+                    }
+                }
+                for (int j = 0; j <= columns; j++) {
+                    if (used[j]) {
+                        u[p[j]] += delta;
+                        v[j] -= delta;
+                    } else {
+                        minv[j] -= delta;
+                    }
+                }
+                j0 = j1;
+            } while (p[j0] != 0);
+            do {
+                int j1 = way[j0];
+                p[j0] = p[j1];
+                j0 = j1;
+            } while (j0 != 0);
+        }
+        long total = 0;
+        for (int j = 1; j <= columns; j++) {
+            if (p[j] != 0) {
+                int row = p[j] - 1;
+                int column = j - 1;
+                choice[row] = column < m ? column : ownIsSeat[row] && own[row] < 0 ? OWN : EMPTY;
+                total += cost(row, column, m, edge, own);
+            }
+        }
+        return total;
+    }
+
+    private static long cost(int row, int column, int m, long[] edge, long[] own) {
+        if (column < m) {
+            return edge[row * m + column];
+        }
+        return column - m == row ? own[row] : NONE;
+    }
+
+    /**
+     * With a seat limit below the number of rounds: a min-cost flow of one unit per round, source → round →
+     * (session → seats | the round's own seat → seats | straight to the sink: no seat), seats → sink with capacity
+     * {@code limit}; successive shortest paths with Bellman–Ford (negative costs, tiny graph).
+     */
+    private static long limited(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int limit, int[] choice) {
+        int source = 0;
+        int seats = 1 + n + m + n;
+        int sink = seats + 1;
+        int nodes = sink + 1;
+        int maxArcs = 2 * (n + n * m + m + 2 * n + n + 1);
+        int[] head = new int[nodes];
+        Arrays.fill(head, -1);
+        int[] next = new int[maxArcs];
+        int[] to = new int[maxArcs];
+        int[] cap = new int[maxArcs];
+        long[] cost = new long[maxArcs];
+        int[] arcs = {0};
+        class Arcs {
+            int add(int from, int toNode, int capacity, long unitCost) {
+                int a = arcs[0];
+                to[a] = toNode; cap[a] = capacity; cost[a] = unitCost; next[a] = head[from]; head[from] = a;
+                to[a + 1] = from; cap[a + 1] = 0; cost[a + 1] = -unitCost; next[a + 1] = head[toNode];
+                head[toNode] = a + 1;
+                arcs[0] += 2;
+                return a;
+            }
+        }
+        Arcs graph = new Arcs();
+        int[] sessionArc = new int[n * m];
+        Arrays.fill(sessionArc, -1);
+        int[] ownArc = new int[n];
+        Arrays.fill(ownArc, -1);
+        for (int i = 0; i < n; i++) {
+            graph.add(source, 1 + i, 1, 0);
+            for (int s = 0; s < m; s++) {
+                if (edge[i * m + s] < NONE) {
+                    sessionArc[i * m + s] = graph.add(1 + i, 1 + n + s, 1, edge[i * m + s]);
+                }
+            }
+            if (ownIsSeat[i]) {
+                ownArc[i] = graph.add(1 + i, 1 + n + m + i, 1, own[i]);
+                graph.add(1 + n + m + i, seats, 1, 0);
+            }
+            graph.add(1 + i, sink, 1, ownIsSeat[i] ? 0 : own[i]);
+        }
+        for (int s = 0; s < m; s++) {
+            graph.add(1 + n + s, seats, 1, 0);
+        }
+        graph.add(seats, sink, limit, 0);
+        long[] dist = new long[nodes];
+        int[] via = new int[nodes];
+        long total = 0;
+        for (int unit = 0; unit < n; unit++) {
+            Arrays.fill(dist, Long.MAX_VALUE);
+            dist[source] = 0;
+            boolean changed = true;
+            for (int pass = 0; pass < nodes && changed; pass++) {
+                changed = false;
+                for (int x = 0; x < nodes; x++) {
+                    if (dist[x] == Long.MAX_VALUE) {
+                        continue;
+                    }
+                    for (int a = head[x]; a >= 0; a = next[a]) {
+                        if (cap[a] > 0 && dist[x] + cost[a] < dist[to[a]]) {
+                            dist[to[a]] = dist[x] + cost[a];
+                            via[to[a]] = a;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            total += dist[sink];
+            for (int x = sink; x != source; x = to[via[x] ^ 1]) {
+                cap[via[x]]--;
+                cap[via[x] ^ 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            choice[i] = ownArc[i] >= 0 && cap[ownArc[i]] == 0 ? OWN : EMPTY;
+            for (int s = 0; s < m; s++) {
+                int a = sessionArc[i * m + s];
+                if (a >= 0 && cap[a] == 0) {
+                    choice[i] = s;
+                }
+            }
+        }
+        return total;
+    }
+
+    private void ensure(int size) {
+        if (u.length < size) {
+            u = new long[size];
+            v = new long[size];
+            minv = new long[size];
+            p = new int[size];
+            way = new int[size];
+            used = new boolean[size];
+        }
+    }
+}
