@@ -11,10 +11,9 @@ import org.breakout.solver.ScheduleSolver;
 /**
  * Progress of a solve on stderr: one live line rewritten in place on a terminal, plain lines (at most one a
  * second) when the output goes to a file or a pipe. Every line says the phase the solver is in, the time since the
- * solve started, the best score and the seats filled (a new best schedule names the phase that found it); a phase that
- * starts gets a line of its own (on a terminal the live
- * line just changes), so that a phase with no new best schedule for minutes (the seating of a big event) still
- * says where the solver is.
+ * solve started, the best score and the seats filled (a new best schedule names the phase that found it); a phase
+ * that starts gets a line of its own (on a terminal the live line just changes), so that a phase with no new best
+ * schedule for minutes (the seating of a big event) still says where the solver is.
  */
 final class Progress implements ScheduleSolver.PhaseListener {
 
@@ -45,7 +44,8 @@ final class Progress implements ScheduleSolver.PhaseListener {
 
     /**
      * The clock starts again: the lines and {@link #elapsed()} count the solve, not the solver's set-up before it
-     * (class loading in a fresh JVM, the same for every event), as {@code Solved in} always has.
+     * (reading {@code solverConfig.xml} and building the solver factory: class loading in a fresh JVM, the same for
+     * every event), as {@code Solved in} did before the phase progress made this listener exist before the solver.
      */
     @Override
     public synchronized void solvingStarted() {

@@ -56,8 +56,8 @@ public final class ScheduleSolver implements AutoCloseable {
 
         /**
          * The solve starts: called by {@link ScheduleSolver#solve} on the caller's thread just before the solver runs,
-         * after the set-up that the constructor did (the solver factory, Timefold's model of the domain: about half a
-         * second of class loading in a fresh JVM, the same for every event). What the solve takes counts from here.
+         * after the set-up that the constructor did (reading {@code solverConfig.xml}, the solver factory: about half
+         * a second of class loading in a fresh JVM, the same for every event). What the solve takes counts from here.
          */
         default void solvingStarted() {
         }
