@@ -11,10 +11,9 @@ import org.breakout.solver.ScheduleSolver;
 /**
  * Progress of a solve on stderr: one live line rewritten in place on a terminal, plain lines (at most one a
  * second) when the output goes to a file or a pipe. Every line says the phase the solver is in, the time since the
- * start, the best score and the seats filled (a new best schedule names the phase that found it); a phase that
- * starts gets a line of its own (on a terminal the live
- * line just changes), so that a phase with no new best schedule for minutes (the seating of a big event) still
- * says where the solver is.
+ * solve started, the best score and the seats filled (a new best schedule names the phase that found it); a phase
+ * that starts gets a line of its own (on a terminal the live line just changes), so that a phase with no new best
+ * schedule for minutes (the seating of a big event) still says where the solver is.
  */
 final class Progress implements ScheduleSolver.PhaseListener {
 
@@ -25,7 +24,8 @@ final class Progress implements ScheduleSolver.PhaseListener {
     private final boolean quiet;
     private final boolean terminal;
     private final int seatsWanted;
-    private final long start = System.nanoTime();
+    /** What the clock counts from: the start of the solve ({@link #solvingStarted()}), until then the construction. */
+    private volatile long start = System.nanoTime();
     private long lastPrinted = -1;
     private String pending;
     private String phase = "starting";
@@ -40,6 +40,17 @@ final class Progress implements ScheduleSolver.PhaseListener {
         this.quiet = quiet;
         this.terminal = terminal;
         this.seatsWanted = seatsWanted;
+    }
+
+    /**
+     * The clock starts again: the lines and {@link #elapsed()} count the solve, not the solver's set-up before it
+     * (reading {@code solverConfig.xml} and building the solver factory: class loading in a fresh JVM, the same for
+     * every event), as {@code Solved in} did before the phase progress made this listener exist before the solver.
+     */
+    @Override
+    public synchronized void solvingStarted() {
+        start = System.nanoTime();
+        lastPrinted = -1;
     }
 
     @Override
@@ -134,7 +145,10 @@ final class Progress implements ScheduleSolver.PhaseListener {
         }
     }
 
-    /** Time since the solver was started, including its set-up: what the progress lines count from. */
+    /**
+     * Time since the solve started ({@link #solvingStarted()}), including Timefold's building of the solver for this
+     * event, its phases and whatever the caller did since (the score analysis): what the progress lines count from.
+     */
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - start);
     }

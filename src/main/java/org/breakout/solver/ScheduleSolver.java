@@ -55,6 +55,14 @@ public final class ScheduleSolver implements AutoCloseable {
     public interface PhaseListener {
 
         /**
+         * The solve starts: called by {@link ScheduleSolver#solve} on the caller's thread just before the solver runs,
+         * after the set-up that the constructor did (reading {@code solverConfig.xml}, the solver factory: about half
+         * a second of class loading in a fresh JVM, the same for every event). What the solve takes counts from here.
+         */
+        default void solvingStarted() {
+        }
+
+        /**
          * @param index the phase's index in the configuration, from 0
          * @param phases how many phases the configuration has
          * @param name what the phase does: placement, construction heuristic, seating, timetable search, local search
@@ -110,6 +118,9 @@ public final class ScheduleSolver implements AutoCloseable {
 
     /** Solves and blocks until the solver stops (by a limit or {@link #terminateEarly()}); returns the best. */
     public Schedule solve(Schedule problem, Consumer<Schedule> onNewBest) {
+        if (phases != null) {
+            phases.solvingStarted();
+        }
         job = solverManager.solveBuilder()
                 .withProblemId(PROBLEM_ID)
                 .withProblem(problem)

@@ -2,8 +2,11 @@ package org.breakout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.breakout.io.Json;
@@ -50,6 +53,17 @@ class ProgressTest {
         // A phase that starts after a best schedule carries the best so far along.
         assertThat(lines).filteredOn(line -> line.contains("  phase "))
                 .allSatisfy(line -> assertThat(line).matches("\\s*\\d+\\.\\ds  phase \\d/9: [a-z ]+(  best \\S+  seats \\d+/33)?"));
+    }
+
+    @Test
+    void theClockCountsFromTheStartOfTheSolveNotFromTheSolversSetUp() throws Exception {
+        StringWriter text = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(text), false, false, 33);
+        Thread.sleep(500); // what building the solver takes in a fresh JVM, before the solve starts
+        progress.solvingStarted();
+        progress.phaseStarted(0, 9, "placement");
+        assertThat(progress.elapsed()).isLessThan(Duration.ofMillis(500));
+        assertThat(text.toString()).matches("(?s)\\s*0\\.[0-4]s  phase 1/9: placement\\R");
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.breakout.solver.TestEvents.speaker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -179,6 +180,31 @@ class SolverEndToEndTest {
             assertThat(solution.getScore()).isEqualTo(HardMediumSoftLongScore.of(0,
                     optimum.seatsFilled() - solution.getSeats().size(), -optimum.cost()));
         }
+    }
+
+    @Test
+    void thePhaseListenerHearsThatTheSolveStartsBeforeItsFirstPhase() {
+        // The progress clock of `breakout solve` starts there: "Solved in" counts the solve, not the set-up of the
+        // constructor (about half a second of class loading in a fresh JVM, whatever the event).
+        Schedule problem = SyntheticEvents.perRoundSessions(11, 16, 3, 3, 0, 4, 1.2, false);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        ScheduleSolver.PhaseListener listener = new ScheduleSolver.PhaseListener() {
+            @Override
+            public void solvingStarted() {
+                heard.add("solving started");
+            }
+
+            @Override
+            public void phaseStarted(int index, int phases, String name) {
+                heard.add("phase " + (index + 1) + "/" + phases + ": " + name);
+            }
+        };
+        try (ScheduleSolver solver = new ScheduleSolver(ScheduleSolver.Options.steps(5, 0), listener)) {
+            assertThat(heard).isEmpty(); // building the solver is not the solve
+            solver.solve(problem);
+        }
+        assertThat(heard).startsWith("solving started", "phase 1/9: placement");
+        assertThat(heard).containsOnlyOnce("solving started");
     }
 
     @Test
