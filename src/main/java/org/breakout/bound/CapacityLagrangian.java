@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
 
@@ -83,10 +84,17 @@ final class CapacityLagrangian {
     private final int[] limit;
     private final int[] group;
     private final long[] unrankedCost;
-    /** Per unranked group and round: its pairs. */
+    /** Per unranked group and round: the pairs of its sessions with one run (one shared option per round). */
     private final List<int[][]> groupPairs = new ArrayList<>();
+    /** Per unranked group and round: the pairs of its sessions with runs in several rounds (a column each). */
+    private final List<int[][]> groupOwnColumnPairs = new ArrayList<>();
 
     private final long maxSeatCost;
+    /** Per pair: the index of its session in the model. */
+    private final int[] pairSessionIndex;
+    /** Per attendee: the sessions they ranked, as bits over the session indexes. */
+    private final long[] rankedBits;
+    private final int rankedWords;
 
     CapacityLagrangian(SeatingModel model, long seatsTarget) {
         this.model = model;
@@ -150,6 +158,12 @@ final class CapacityLagrangian {
             pairIndex.put(session, perRound);
         }
         pairResources = resources.toArray(new int[0][]);
+        Map<Session, Integer> sessionIndex = new java.util.HashMap<>();
+        for (Session session : model.sessions) {
+            sessionIndex.put(session, sessionIndex.size());
+        }
+        pairSessionIndex = pairSession.stream().mapToInt(sessionIndex::get).toArray();
+        rankedWords = (model.sessions.size() + 63) / 64;
         capacity = caps.stream().mapToLong(Long::longValue).toArray();
 
         // Unranked seats go through a shared cheapest-pair option per round, except, on a fixed timetable, in
@@ -176,6 +190,16 @@ final class CapacityLagrangian {
         }
         attendeeCount = kept.size();
         attendeeIndex = kept.stream().mapToInt(Integer::intValue).toArray();
+        rankedBits = new long[attendeeCount * rankedWords];
+        for (int a = 0; a < attendeeCount; a++) {
+            Attendee attendee = slotsList.get(attendeeIndex[a]).attendee;
+            for (Session session : model.sessions) {
+                if (attendee.ranked(session)) {
+                    int index = sessionIndex.get(session);
+                    rankedBits[a * rankedWords + (index >>> 6)] |= 1L << index;
+                }
+            }
+        }
         roundStart = new int[attendeeCount + 1];
         sessionStart = new int[attendeeCount + 1];
         pairOffset = new int[attendeeCount + 1];
@@ -203,9 +227,7 @@ final class CapacityLagrangian {
             for (Session session : slots.sessions) {
                 if (!slots.attendee.ranked(session)) {
                     unranked = true;
-                    if (!ownColumn.contains(session)) {
-                        continue;
-                    }
+                    continue;
                 }
                 int[] perRound = pairIndex.get(session);
                 boolean any = false;
@@ -229,21 +251,22 @@ final class CapacityLagrangian {
                 unrankedCost[a] = model.settings.seatCost(slots.attendee, any);
                 maxCost = Math.max(maxCost, unrankedCost[a]);
                 group[a] = groups.computeIfAbsent(slots.sessions, list -> {
-                    int[][] perRound = new int[roundCount][];
+                    int[][] shared = new int[roundCount][];
+                    int[][] own = new int[roundCount][];
                     for (int r = 0; r < roundCount; r++) {
-                        List<Integer> inRound = new ArrayList<>();
+                        List<Integer> sharedInRound = new ArrayList<>();
+                        List<Integer> ownInRound = new ArrayList<>();
                         for (Session session : list) {
-                            if (ownColumn.contains(session)) {
-                                continue;
-                            }
                             int pair = pairIndex.get(session)[r];
                             if (pair >= 0) {
-                                inRound.add(pair);
+                                (ownColumn.contains(session) ? ownInRound : sharedInRound).add(pair);
                             }
                         }
-                        perRound[r] = inRound.stream().mapToInt(Integer::intValue).toArray();
+                        shared[r] = sharedInRound.stream().mapToInt(Integer::intValue).toArray();
+                        own[r] = ownInRound.stream().mapToInt(Integer::intValue).toArray();
                     }
-                    groupPairs.add(perRound);
+                    groupPairs.add(shared);
+                    groupOwnColumnPairs.add(own);
                     return groupPairs.size() - 1;
                 });
             }
@@ -462,9 +485,22 @@ final class CapacityLagrangian {
         int[] column = new int[16];
         final RoundSessionAssignment assignment = new RoundSessionAssignment();
 
+        /** Per extra column (an unranked session with several runs): its pair per round, and its session. */
+        int[] extraPair = new int[64];
+        Session[] extraSession = new Session[8];
+
+        void ensureExtra(int columns, int rounds) {
+            if (extraPair.length < columns * rounds) {
+                extraPair = Arrays.copyOf(extraPair, Math.max(2 * extraPair.length, columns * rounds));
+            }
+            if (extraSession.length < columns) {
+                extraSession = Arrays.copyOf(extraSession, Math.max(2 * extraSession.length, columns));
+            }
+        }
+
         void ensure(int rounds, int sessions) {
             if (column.length < sessions) {
-                column = new int[sessions];
+                column = Arrays.copyOf(column, sessions);
             }
             if (own.length < rounds) {
                 own = new long[rounds];
@@ -517,11 +553,37 @@ final class CapacityLagrangian {
                 work.column[columns++] = s;
             }
         }
-        for (int c = 0; c < columns; c++) {
-            int s = work.column[c];
-            long seatCost = sessionCost[sessionStart[a] + s] * SCALE - mu;
+        int ranked = columns;
+        // Unranked sessions with runs in several rounds: a column for each that beats a round's own option there.
+        if (g >= 0) {
+            long seatCost = unrankedCost[a] * SCALE - mu;
+            int[][] perRound = groupOwnColumnPairs.get(g);
             for (int i = 0; i < n; i++) {
-                int pair = pairOf[base + s * n + i];
+                for (int pair : perRound[roundOf[roundStart[a] + i]]) {
+                    if ((full == null || !full[pair]) && seatCost + price[pair] < work.own[i]
+                            && !ranks(a, pairSessionIndex[pair])) {
+                        Session session = pairSession.get(pair);
+                        int c = ranked;
+                        while (c < columns && work.extraSession[c - ranked] != session) {
+                            c++;
+                        }
+                        if (c == columns) {
+                            work.ensureExtra(columns - ranked + 1, n);
+                            Arrays.fill(work.extraPair, (c - ranked) * n, (c - ranked + 1) * n, -1);
+                            work.extraSession[c - ranked] = session;
+                            columns++;
+                        }
+                        work.extraPair[(c - ranked) * n + i] = pair;
+                    }
+                }
+            }
+        }
+        work.ensure(n, columns);
+        for (int c = 0; c < columns; c++) {
+            long seatCost = c < ranked ? sessionCost[sessionStart[a] + work.column[c]] * SCALE - mu
+                    : unrankedCost[a] * SCALE - mu;
+            for (int i = 0; i < n; i++) {
+                int pair = columnPair(a, c, ranked, i, n, base, work);
                 long cost = pair < 0 || full != null && full[pair] ? RoundSessionAssignment.NONE
                         : seatCost + price[pair];
                 work.edge[i * columns + c] = cost < work.own[i] ? cost : RoundSessionAssignment.NONE;
@@ -531,9 +593,7 @@ final class CapacityLagrangian {
         for (int i = 0; i < n; i++) {
             int choice = work.choice[i];
             if (choice >= 0) {
-                int s = work.column[choice];
-                work.choice[i] = s;
-                work.seatPair[i] = pairOf[base + s * n + i];
+                work.seatPair[i] = columnPair(a, choice, ranked, i, n, base, work);
             } else if (choice == RoundSessionAssignment.OWN) {
                 work.seatPair[i] = (int) cheapest[roundOf[roundStart[a] + i]][1];
             } else {
@@ -541,6 +601,16 @@ final class CapacityLagrangian {
             }
         }
         return total;
+    }
+
+    /** Whether attendee a ranked the session with this index. */
+    private boolean ranks(int a, int session) {
+        return (rankedBits[a * rankedWords + (session >>> 6)] & (1L << session)) != 0;
+    }
+
+    /** The pair of column c in the attendee's round i (−1 if none). */
+    private int columnPair(int a, int c, int ranked, int i, int n, int base, Work work) {
+        return c < ranked ? pairOf[base + work.column[c] * n + i] : work.extraPair[(c - ranked) * n + i];
     }
 
     /**
