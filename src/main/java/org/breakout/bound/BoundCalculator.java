@@ -143,11 +143,11 @@ public final class BoundCalculator {
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
                 stages.accept("lagrangian");
                 CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
-                if (priced.costBound() > cost) {
+                if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD;
                 }
-                if (priced.seatingSeats() == flowSeats && priced.seatingCost() == cost) {
+                if (priced != null && priced.seatingSeats() == flowSeats && priced.seatingCost() == cost) {
                     exact = true;
                     relaxed.clear();
                     method = "Lagrangian relaxation (exact: a seating built from its prices reaches it)";
@@ -187,7 +187,7 @@ public final class BoundCalculator {
             if (flowSeats > 0) {
                 stages.accept("lagrangian");
                 CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
-                if (priced.costBound() > cost) {
+                if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
                 }
@@ -207,13 +207,20 @@ public final class BoundCalculator {
     static final String LAGRANGIAN_METHOD = "Lagrangian relaxation of the seat capacities (the seating's LP bound, "
             + "by subgradient ascent), at least the min-cost flows' bound";
 
-    /** Iterations of the Lagrangian's subgradient ascent (deterministic: no clock). */
+    /**
+     * Steps of the Lagrangian's subgradient ascent (deterministic: no clock); events too big for that many
+     * ({@link CapacityLagrangian#affords}) keep the flows' bound.
+     */
     static final int LAGRANGIAN_ITERATIONS = 1000;
 
+    /** The Lagrangian's result (its figure added to {@code figures}), or null when the event is too big for it. */
     private static CapacityLagrangian.Result lagrangian(SeatingModel model, long seats,
             List<ObjectiveBound.Relaxation> figures) {
         CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
-        CapacityLagrangian.Result result = lagrangian.solve(lagrangian.iterationsFor(LAGRANGIAN_ITERATIONS), () -> false);
+        if (!lagrangian.affords(LAGRANGIAN_ITERATIONS)) {
+            return null;
+        }
+        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false);
         figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
                 + result.iterations() + " subgradient steps)", (int) (model.pinnedSeats + seats),
                 model.pinnedCost + result.costBound(), 0, 0, result.millis()));

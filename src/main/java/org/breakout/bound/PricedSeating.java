@@ -22,8 +22,8 @@ public final class PricedSeating {
     }
 
     /**
-     * Runs per attendee for the unpinned seats, or null when the timetable is not fixed or a session has two runs
-     * in one round.
+     * Runs per attendee for the unpinned seats, or null when the timetable is not fixed, a session has two runs
+     * in one round, or the event is too big for that many steps ({@link CapacityLagrangian#affords}).
      *
      * @param iterations subgradient steps (deterministic)
      * @param stop checked between steps
@@ -38,7 +38,10 @@ public final class PricedSeating {
             seats += Math.min(slots.remainingSeats, slots.freeRounds.size());
         }
         CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
-        CapacityLagrangian.Result result = lagrangian.solve(lagrangian.iterationsFor(iterations), stop);
+        if (!lagrangian.affords(iterations)) {
+            return null;
+        }
+        CapacityLagrangian.Result result = lagrangian.solve(iterations, stop);
         Map<Attendee, List<SessionRun>> runs = new LinkedHashMap<>();
         for (CapacityLagrangian.SeatChoice seat : result.choices()) {
             Attendee attendee = model.attendees.get(seat.attendee()).attendee;
