@@ -71,7 +71,12 @@ class RoundSeatingTest {
         Schedule schedule = SyntheticEvents.perRoundSessions(3, 200, 3, 6, 3, 6, 1.05, true);
         long options = schedule.seatOptions();
         assertThat(options).isGreaterThan(0);
-        assertThat(SeatingPhase.seat(schedule, options, () -> false).seating()).isEqualTo(SeatingFlow.solve(schedule));
+        // At the limit: the exact flow's path (with repeats: the flow, or the descent from prices when better).
+        long[] flow = seatsAndCost(schedule, SeatingFlow.solve(schedule));
+        long[] phase = seatsAndCost(schedule, SeatingPhase.seat(schedule, options, () -> false).seating());
+        assertThat(phase[0] > flow[0] || phase[0] == flow[0] && phase[1] <= flow[1])
+                .as("phase %s against flow %s", java.util.Arrays.toString(phase), java.util.Arrays.toString(flow))
+                .isTrue();
         assertThat(SeatingPhase.seat(schedule, options - 1, () -> false))
                 .isEqualTo(new SeatingPhase.Seating(RoundSeating.solve(schedule, () -> false), false));
     }
