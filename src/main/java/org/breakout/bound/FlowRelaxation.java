@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
+import org.breakout.flow.MinCostFlow;
 
 /**
  * One min-cost-flow relaxation of the seating problem. Every schedule that keeps the rules is a flow of the
@@ -168,7 +169,8 @@ final class FlowRelaxation {
                 }
             }
         }
-        CostCurve curve = flow.solve(source, sink);
+        CostCurve curve = new CostCurve(flow.maxFlow(source, sink).stream()
+                .map(piece -> new CostCurve.Piece(piece.units(), piece.costPerUnit())).toList());
         List<SeatChoice> solution = new ArrayList<>();
         for (int k = 0; k < seatArcs.size(); k++) {
             if (flow.flow(seatArcs.get(k)) > 0) {
