@@ -77,6 +77,10 @@ public final class MinCostFlow {
     private int[] currentArc;
     private int[] queue;
     private int[] pathArcs;
+    private int[] sameDistance;
+    private int[] zeroStart;
+    private int[] zeroEnd;
+    private int[] zeroArcs;
 
     /** A network without nodes; add them with {@link #addNode()}. */
     public MinCostFlow() {
@@ -187,7 +191,7 @@ public final class MinCostFlow {
         freeze();
         for (int node = 0; node < nodeCount; node++) {
             while (excess[node] > 0) {
-                if (!shortestPath(node, -1)) {
+                if (!nearestDeficit(node)) {
                     throw new IllegalStateException("No feasible flow: excess at node " + node
                             + " cannot reach a deficit.");
                 }
@@ -215,13 +219,20 @@ public final class MinCostFlow {
         }
         freeze();
         List<Piece> pieces = new ArrayList<>();
-        while (shortestPath(source, sink)) {
+        while (distancesToSink(source, sink)) {
             long unitCost = potential[sink] - potential[source];
             long pushed = blockingFlows(source, sink);
             if (pushed == 0) {
                 throw new IllegalStateException("min-cost flow made no progress (bug)");
             }
-            pieces.add(new Piece(pushed, unitCost));
+            int last = pieces.size() - 1;
+            if (last >= 0 && pieces.get(last).costPerUnit() == unitCost) {
+                // The blocking flow only uses the nodes the search settled: paths of the same cost through others
+                // are left to the next phase.
+                pieces.set(last, new Piece(pieces.get(last).units() + pushed, unitCost));
+            } else {
+                pieces.add(new Piece(pushed, unitCost));
+            }
         }
         return pieces;
     }
@@ -274,13 +285,13 @@ public final class MinCostFlow {
     }
 
     /**
-     * Dijkstra on reduced costs from {@code source} until the target is settled: {@code sink}, or with
-     * {@code sink < 0} the nearest node with a deficit. Then the settled nodes' potentials move by their distance
-     * minus the target's, so every arc of a shortest path to the target gets reduced cost 0.
+     * Dijkstra on reduced costs from {@code source} until the nearest node with a deficit is settled. Then the
+     * settled nodes' potentials move by their distance minus the deficit's, so every arc of a shortest path to it
+     * gets reduced cost 0.
      *
-     * @return whether a target was reached; the path to it is in {@link #parentArc}, its end in {@link #target}
+     * @return whether a deficit was reached; the path to it is in {@link #parentArc}, its end in {@link #target}
      */
-    private boolean shortestPath(int source, int sink) {
+    private boolean nearestDeficit(int source) {
         stamp++;
         settledCount = 0;
         int heapSize = 0;
@@ -299,7 +310,7 @@ public final class MinCostFlow {
             }
             settledStamp[u] = stamp;
             settled[settledCount++] = u;
-            if (sink < 0 ? excess[u] < 0 : u == sink) {
+            if (excess[u] < 0) {
                 found = u;
                 foundDistance = d;
                 break;
@@ -322,8 +333,8 @@ public final class MinCostFlow {
                     seenStamp[v] = stamp;
                     distance[v] = nd;
                     parentArc[v] = arc;
-                    if (nd == d && (sink < 0 ? excess[v] < 0 : v == sink)) {
-                        // Nothing in the heap is closer than d: v is a nearest target, no need to pop the rest
+                    if (nd == d && excess[v] < 0) {
+                        // Nothing in the heap is closer than d: v is a nearest deficit, no need to pop the rest
                         // of the (often large) set of nodes at the same distance first.
                         settledStamp[v] = stamp;
                         settled[settledCount++] = v;
@@ -342,19 +353,102 @@ public final class MinCostFlow {
             return false;
         }
         target = found;
-        // Nodes not settled are at distance >= foundDistance: shifting every node by foundDistance changes no
-        // reduced cost, so only the settled nodes need their potential moved, by distance - foundDistance.
-        for (int i = 0; i < settledCount; i++) {
-            int v = settled[i];
-            potential[v] += distance[v] - foundDistance;
-        }
+        movePotentials(foundDistance);
         return true;
     }
 
-    /** The node the last {@link #shortestPath} reached. */
+    /**
+     * Dijkstra on reduced costs from {@code source} until every node as close as the sink is settled: the settled
+     * nodes are then exactly those a path of zero reduced cost from the source reaches (the blocking flow looks at
+     * no others). Nodes reached over an arc of reduced cost 0 (most of them, once the potentials have settled)
+     * go through a queue instead of the heap. Then the potentials move as in {@link #nearestDeficit}.
+     *
+     * @return whether the sink was reached
+     */
+    private boolean distancesToSink(int source, int sink) {
+        stamp++;
+        settledCount = 0;
+        if (sameDistance == null) {
+            sameDistance = new int[nodeCount];
+        }
+        int heapSize = 0;
+        int read = 0;
+        int write = 0;
+        distance[source] = 0;
+        seenStamp[source] = stamp;
+        sameDistance[write++] = source;
+        long d = 0;
+        boolean found = false;
+        while (true) {
+            int u;
+            if (read < write) {
+                u = sameDistance[read++];
+            } else {
+                if (heapSize == 0 || found && heapKey[0] > d) {
+                    break;
+                }
+                long key = heapKey[0];
+                u = heapNode[0];
+                heapSize = pop(heapSize);
+                if (settledStamp[u] == stamp || key > distance[u]) {
+                    continue;
+                }
+                d = key;
+                read = 0;
+                write = 0;
+            }
+            settledStamp[u] = stamp;
+            settled[settledCount++] = u;
+            if (u == sink) {
+                found = true;
+            }
+            long pu = potential[u];
+            for (int arc = first[u], end = first[u + 1]; arc < end; arc++) {
+                if (residual[arc] <= 0) {
+                    continue;
+                }
+                int v = head[arc];
+                if (settledStamp[v] == stamp) {
+                    continue;
+                }
+                long reduced = cost[arc] + pu - potential[v];
+                if (reduced < 0) {
+                    throw new IllegalStateException("Negative reduced cost: potentials are invalid.");
+                }
+                long nd = d + reduced;
+                if (seenStamp[v] != stamp || nd < distance[v]) {
+                    seenStamp[v] = stamp;
+                    distance[v] = nd;
+                    if (reduced == 0) {
+                        sameDistance[write++] = v;
+                    } else {
+                        heapSize = push(heapSize, nd, v);
+                    }
+                }
+            }
+        }
+        if (!found) {
+            return false;
+        }
+        movePotentials(d);
+        return true;
+    }
+
+    /**
+     * Nodes not settled are at distance ≥ {@code targetDistance}: shifting every node by it changes no reduced
+     * cost, so only the settled nodes need their potential moved, by their distance minus it.
+     */
+    private void movePotentials(long targetDistance) {
+        for (int i = 0; i < settledCount; i++) {
+            int v = settled[i];
+            potential[v] += distance[v] - targetDistance;
+        }
+    }
+
+    /** The deficit the last {@link #nearestDeficit} reached. */
     private int target;
 
-    /** Sends as much as the excess, the deficit and the path allow along the path {@link #shortestPath} found. */
+    /** Sends as much as the excess, the deficit and the path allow along the path {@link #nearestDeficit} found. */
     private void augmentPath(int source) {
         long amount = Math.min(excess[source], -excess[target]);
         for (int v = target; v != source; v = head[partner[parentArc[v]]]) {
@@ -369,7 +463,10 @@ public final class MinCostFlow {
         excess[target] += amount;
     }
 
-    /** Maximum flow on the arcs of zero reduced cost (Dinic); returns the units pushed. */
+    /**
+     * Maximum flow on the arcs of zero reduced cost between the nodes the last search settled (Dinic, levelled by
+     * distance to the sink); returns the units pushed. Every such path costs exactly the search's distance.
+     */
     private long blockingFlows(int source, int sink) {
         if (level == null) {
             level = new int[nodeCount];
@@ -377,9 +474,13 @@ public final class MinCostFlow {
             currentArc = new int[nodeCount];
             queue = new int[nodeCount];
             pathArcs = new int[16];
+            zeroStart = new int[nodeCount];
+            zeroEnd = new int[nodeCount];
+            zeroArcs = new int[1024];
         }
+        collectZeroArcs(stamp);
         long pushed = 0;
-        while (bfsLevels(source, sink)) {
+        while (levelsToSink(source, sink)) {
             long f;
             while ((f = augmentLevelled(source, sink)) > 0) {
                 pushed += f;
@@ -388,52 +489,83 @@ public final class MinCostFlow {
         return pushed;
     }
 
+    /**
+     * Lists, per settled node, its arcs (either direction) of zero reduced cost to other settled nodes: the only
+     * arcs a path of cost exactly the search's distance can use. Only the settled nodes can be on such a path (the
+     * others are further from the source than the sink), and the reduced costs do not change while the phase
+     * pushes flow, so the blocking flow's searches look at this much smaller graph instead of every arc of the
+     * network's big nodes (runs, sessions, the sink) again and again.
+     */
+    private void collectZeroArcs(int region) {
+        int size = 0;
+        for (int i = 0; i < settledCount; i++) {
+            int u = settled[i];
+            long pu = potential[u];
+            int end = first[u + 1];
+            if (size + (end - first[u]) > zeroArcs.length) {
+                zeroArcs = Arrays.copyOf(zeroArcs, Math.max(zeroArcs.length * 2, size + (end - first[u])));
+            }
+            zeroStart[u] = size;
+            for (int arc = first[u]; arc < end; arc++) {
+                int v = head[arc];
+                if (settledStamp[v] == region && cost[arc] + pu - potential[v] == 0) {
+                    zeroArcs[size++] = arc;
+                }
+            }
+            zeroEnd[u] = size;
+        }
+    }
+
     private int levelOf(int v) {
         return levelStamp[v] == stamp ? level[v] : -1;
     }
 
     /**
-     * BFS levels over admissible arcs (residual capacity, zero reduced cost), up to the sink's level: a node
-     * further away is on no shortest path in the level graph. Levels are valid for nodes stamped with the current
-     * {@link #stamp}; the nodes reached get their current arc reset.
+     * BFS backwards from the sink over the zero arcs with residual capacity, up to the source's level: the level of
+     * a node is its number of arcs to the sink. Only nodes that reach the sink matter, far fewer than those the
+     * source reaches. Levels are valid for nodes stamped with the current {@link #stamp}; the nodes reached get
+     * their current arc reset.
      */
-    private boolean bfsLevels(int source, int sink) {
+    private boolean levelsToSink(int source, int sink) {
         stamp++;
         int read = 0;
         int write = 0;
-        queue[write++] = source;
-        level[source] = 0;
-        levelStamp[source] = stamp;
-        currentArc[source] = first[source];
-        int sinkLevel = Integer.MAX_VALUE;
+        queue[write++] = sink;
+        level[sink] = 0;
+        levelStamp[sink] = stamp;
+        currentArc[sink] = zeroStart[sink];
+        int sourceLevel = Integer.MAX_VALUE;
         while (read < write) {
-            int u = queue[read++];
-            int next = level[u] + 1;
-            if (next > sinkLevel) {
+            int v = queue[read++];
+            int next = level[v] + 1;
+            if (next > sourceLevel) {
                 break;
             }
-            long pu = potential[u];
-            for (int arc = first[u], end = first[u + 1]; arc < end; arc++) {
-                int v = head[arc];
-                if (residual[arc] > 0 && levelStamp[v] != stamp && cost[arc] + pu - potential[v] == 0) {
-                    level[v] = next;
-                    levelStamp[v] = stamp;
-                    currentArc[v] = first[v];
-                    queue[write++] = v;
-                    if (v == sink) {
-                        sinkLevel = next;
+            for (int k = zeroStart[v], end = zeroEnd[v]; k < end; k++) {
+                int arc = zeroArcs[k];
+                int u = head[arc];
+                if (levelStamp[u] != stamp && residual[partner[arc]] > 0) {
+                    level[u] = next;
+                    levelStamp[u] = stamp;
+                    currentArc[u] = zeroStart[u];
+                    queue[write++] = u;
+                    if (u == source) {
+                        sourceLevel = next;
                     }
                 }
             }
         }
-        return sinkLevel != Integer.MAX_VALUE;
+        return sourceLevel != Integer.MAX_VALUE;
     }
 
     /** One augmenting path in the level graph (iterative DFS); returns the amount pushed, 0 when none is left. */
     private long augmentLevelled(int source, int sink) {
-        int sinkLevel = level[sink];
-        if (pathArcs.length < sinkLevel) {
-            pathArcs = new int[sinkLevel];
+        int length = level[source];
+        if (length < 0) {
+            return 0;
+        }
+        if (pathArcs.length < length) {
+            pathArcs = new int[length];
         }
         int depth = 0;
         int u = source;
@@ -449,20 +581,19 @@ public final class MinCostFlow {
                 }
                 return amount;
             }
-            int arc = currentArc[u];
-            int end = first[u + 1];
-            int want = level[u] + 1;
-            long pu = potential[u];
-            while (arc < end) {
-                int v = head[arc];
-                if (residual[arc] > 0 && levelOf(v) == want && want <= sinkLevel
-                        && cost[arc] + pu - potential[v] == 0) {
+            int k = currentArc[u];
+            int end = zeroEnd[u];
+            int want = level[u] - 1;
+            while (k < end) {
+                int arc = zeroArcs[k];
+                if (residual[arc] > 0 && levelOf(head[arc]) == want) {
                     break;
                 }
-                arc++;
+                k++;
             }
-            currentArc[u] = arc;
-            if (arc < end) {
+            currentArc[u] = k;
+            if (k < end) {
+                int arc = zeroArcs[k];
                 pathArcs[depth++] = arc;
                 u = head[arc];
             } else {
