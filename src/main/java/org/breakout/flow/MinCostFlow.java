@@ -72,8 +72,8 @@ public final class MinCostFlow {
     private int[] heapNode = new int[64];
 
     // Blocking-flow work arrays.
-    private int[] level;
-    private int[] levelStamp;
+    /** Per node: the stamp of the level graph (high half) and the node's level in it (low half). */
+    private long[] mark;
     private int[] currentArc;
     private int[] queue;
     private int[] pathArcs;
@@ -81,6 +81,8 @@ public final class MinCostFlow {
     private int[] zeroStart;
     private int[] zeroEnd;
     private int[] zeroArcs;
+    private int[] zeroHeads;
+    private int[] zeroBacks;
 
     /** A network without nodes; add them with {@link #addNode()}. */
     public MinCostFlow() {
@@ -468,15 +470,16 @@ public final class MinCostFlow {
      * distance to the sink); returns the units pushed. Every such path costs exactly the search's distance.
      */
     private long blockingFlows(int source, int sink) {
-        if (level == null) {
-            level = new int[nodeCount];
-            levelStamp = new int[nodeCount];
+        if (mark == null) {
+            mark = new long[nodeCount];
             currentArc = new int[nodeCount];
             queue = new int[nodeCount];
             pathArcs = new int[16];
             zeroStart = new int[nodeCount];
             zeroEnd = new int[nodeCount];
             zeroArcs = new int[1024];
+            zeroHeads = new int[1024];
+            zeroBacks = new int[1024];
         }
         collectZeroArcs(stamp);
         long pushed = 0;
@@ -503,21 +506,33 @@ public final class MinCostFlow {
             long pu = potential[u];
             int end = first[u + 1];
             if (size + (end - first[u]) > zeroArcs.length) {
-                zeroArcs = Arrays.copyOf(zeroArcs, Math.max(zeroArcs.length * 2, size + (end - first[u])));
+                int grown = Math.max(zeroArcs.length * 2, size + (end - first[u]));
+                zeroArcs = Arrays.copyOf(zeroArcs, grown);
+                zeroHeads = Arrays.copyOf(zeroHeads, grown);
+                zeroBacks = Arrays.copyOf(zeroBacks, grown);
             }
             zeroStart[u] = size;
             for (int arc = first[u]; arc < end; arc++) {
                 int v = head[arc];
                 if (settledStamp[v] == region && cost[arc] + pu - potential[v] == 0) {
-                    zeroArcs[size++] = arc;
+                    zeroArcs[size] = arc;
+                    zeroHeads[size] = v;
+                    zeroBacks[size] = partner[arc];
+                    size++;
                 }
             }
             zeroEnd[u] = size;
         }
     }
 
+    /** The level of a node in the current level graph, -1 when it has none (or is a dead end). */
     private int levelOf(int v) {
-        return levelStamp[v] == stamp ? level[v] : -1;
+        long m = mark[v];
+        return (int) (m >>> 32) == stamp ? (int) m : -1;
+    }
+
+    private void setLevel(int v, int value) {
+        mark[v] = (long) stamp << 32 | (value & 0xFFFFFFFFL);
     }
 
     /**
@@ -531,22 +546,19 @@ public final class MinCostFlow {
         int read = 0;
         int write = 0;
         queue[write++] = sink;
-        level[sink] = 0;
-        levelStamp[sink] = stamp;
+        setLevel(sink, 0);
         currentArc[sink] = zeroStart[sink];
         int sourceLevel = Integer.MAX_VALUE;
         while (read < write) {
             int v = queue[read++];
-            int next = level[v] + 1;
+            int next = (int) mark[v] + 1;
             if (next > sourceLevel) {
                 break;
             }
             for (int k = zeroStart[v], end = zeroEnd[v]; k < end; k++) {
-                int arc = zeroArcs[k];
-                int u = head[arc];
-                if (levelStamp[u] != stamp && residual[partner[arc]] > 0) {
-                    level[u] = next;
-                    levelStamp[u] = stamp;
+                int u = zeroHeads[k];
+                if ((int) (mark[u] >>> 32) != stamp && residual[zeroBacks[k]] > 0) {
+                    setLevel(u, next);
                     currentArc[u] = zeroStart[u];
                     queue[write++] = u;
                     if (u == source) {
@@ -560,7 +572,7 @@ public final class MinCostFlow {
 
     /** One augmenting path in the level graph (iterative DFS); returns the amount pushed, 0 when none is left. */
     private long augmentLevelled(int source, int sink) {
-        int length = level[source];
+        int length = levelOf(source);
         if (length < 0) {
             return 0;
         }
@@ -583,10 +595,9 @@ public final class MinCostFlow {
             }
             int k = currentArc[u];
             int end = zeroEnd[u];
-            int want = level[u] - 1;
+            int want = (int) mark[u] - 1;
             while (k < end) {
-                int arc = zeroArcs[k];
-                if (residual[arc] > 0 && levelOf(head[arc]) == want) {
+                if (residual[zeroArcs[k]] > 0 && levelOf(zeroHeads[k]) == want) {
                     break;
                 }
                 k++;
@@ -598,7 +609,7 @@ public final class MinCostFlow {
                 u = head[arc];
             } else {
                 // Dead end: no path through u in this level graph; retreat.
-                level[u] = -1;
+                setLevel(u, -1);
                 if (depth == 0) {
                     return 0;
                 }
