@@ -8,22 +8,22 @@ import java.util.List;
  * Minimum-cost flow on integer capacities and non-negative integer costs (exact: no floating point), by successive
  * shortest paths with Johnson potentials (primal-dual). One implementation serves both uses in breakout:
  * <ul>
- * <li>{@link #solve()}: a <b>b-flow</b> (supplies and demands, {@link #addSupply}). Each node with excess in turn
- * sends along a shortest path to the nearest node with a deficit, one path per search. It can be re-optimised after
- * arcs are removed ({@link #removeArc}), which the seating's repair of duplicate sessions does hundreds of times:
- * removing an arc keeps the potentials valid for every other arc, so the next {@link #solve()} only reroutes the
- * units that lost their arc, near where they were.</li>
+ * <li>{@link #solve()}: a <b>b-flow</b> (supplies and demands, {@link #addSupply}), for the seating
+ * ({@code solver.SeatingFlow}). Each node with excess in turn sends along a shortest path to the nearest node with
+ * a deficit, one path per search, the search stopped as soon as that deficit is settled. It can be re-optimised
+ * after arcs are removed ({@link #removeArc}), which the seating's repair of duplicate sessions does hundreds of
+ * times: removing an arc keeps the potentials valid for every other arc, so the next {@link #solve()} only reroutes
+ * the units that lost their arc, near where they were.</li>
  * <li>{@link #maxFlow(int, int)}: a minimum-cost <b>maximum s-t flow</b> with its whole <em>cost curve</em>, the
- * least cost of a flow of every value. Each phase finds the distance d of a shortest augmenting path, then pushes a
- * blocking flow (Dinic: BFS levels, DFS with current-arc pointers) along the arcs of zero reduced cost, all of which
- * lie on augmenting paths of cost exactly d. The next phase has a strictly larger d. By the successive-shortest-path
- * theorem the flow after every unit is a minimum-cost flow of its value, so the curve is the list of the phases'
- * (units, d) pieces: convex, piecewise linear, nondecreasing.</li>
+ * least cost of a flow of every value, for the bound ({@code bound.FlowRelaxation}). Each phase is one Dijkstra
+ * from the source that settles every node as close as the sink (distance d), then a maximum flow (Dinic) on the
+ * arcs of zero reduced cost between the settled nodes: exactly the augmenting paths of cost d. The next phase has a
+ * strictly larger d. By the successive-shortest-path theorem the flow after every unit is a minimum-cost flow of its
+ * value, so the curve is the list of the phases' (units, d) pieces: convex, piecewise linear, nondecreasing.</li>
  * </ul>
- * Both share the shortest-path search: Dijkstra on reduced costs with a binary heap of primitives, stopped as soon as
- * the target (the sink, or the nearest deficit) is settled. Nodes not settled are at least that far, so moving
- * only the settled nodes' potentials, by their distance minus the target's, keeps every reduced cost non-negative
- * and gives the same reduced costs as a full search would (every potential then differs by the same constant).
+ * In both, only the settled nodes' potentials move, by their distance minus the target's: the nodes not settled
+ * are at least that far, so every reduced cost stays non-negative and is the same as after a full search (every
+ * potential then differs by one constant).
  * <p>
  * Arcs are added first; the first solve lays them out by tail node (arrays in one block per node, in the order a
  * linked adjacency list would give: last added first), which is what makes the searches fast on networks with
@@ -227,14 +227,7 @@ public final class MinCostFlow {
             if (pushed == 0) {
                 throw new IllegalStateException("min-cost flow made no progress (bug)");
             }
-            int last = pieces.size() - 1;
-            if (last >= 0 && pieces.get(last).costPerUnit() == unitCost) {
-                // The blocking flow only uses the nodes the search settled: paths of the same cost through others
-                // are left to the next phase.
-                pieces.set(last, new Piece(pieces.get(last).units() + pushed, unitCost));
-            } else {
-                pieces.add(new Piece(pushed, unitCost));
-            }
+            pieces.add(new Piece(pushed, unitCost));
         }
         return pieces;
     }

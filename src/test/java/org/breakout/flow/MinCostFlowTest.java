@@ -93,7 +93,10 @@ class MinCostFlowTest {
 
     @Test
     void costCurveMatchesJGraphTAtEveryFlowValue() {
-        for (long seed = 1; seed <= 60; seed++) {
+        // Small costs (the bound's: every distance in a bucket), then large ones (distances past the buckets go
+        // through the heap).
+        for (long seed = 1; seed <= 100; seed++) {
+            int costs = seed <= 60 ? 6 : 20_000;
             Random random = new Random(seed);
             int n = 4 + random.nextInt(8);
             List<int[]> arcs = new ArrayList<>();
@@ -101,7 +104,7 @@ class MinCostFlowTest {
                 int from = random.nextInt(n);
                 int to = random.nextInt(n);
                 if (from != to && to != 0 && from != 1) {
-                    arcs.add(new int[] { from, to, 1 + random.nextInt(3), random.nextInt(6) });
+                    arcs.add(new int[] { from, to, 1 + random.nextInt(3), random.nextInt(costs) });
                 }
             }
             MinCostFlow flow = new MinCostFlow();
