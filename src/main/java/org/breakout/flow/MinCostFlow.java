@@ -303,8 +303,7 @@ public final class MinCostFlow {
             if (settledStamp[u] == stamp || d > distance[u]) {
                 continue;
             }
-            settledStamp[u] = stamp;
-            settled[settledCount++] = u;
+            settle(u);
             if (excess[u] < 0) {
                 found = u;
                 foundDistance = d;
@@ -312,27 +311,18 @@ public final class MinCostFlow {
             }
             long pu = potential[u];
             for (int arc = first[u], end = first[u + 1]; arc < end; arc++) {
-                if (residual[arc] <= 0) {
+                long reduced = reducedCostOut(arc, pu);
+                if (reduced < 0) {
                     continue;
                 }
                 int v = head[arc];
-                if (settledStamp[v] == stamp) {
-                    continue;
-                }
-                long reduced = cost[arc] + pu - potential[v];
-                if (reduced < 0) {
-                    throw new IllegalStateException("Negative reduced cost: potentials are invalid.");
-                }
                 long nd = d + reduced;
-                if (seenStamp[v] != stamp || nd < distance[v]) {
-                    seenStamp[v] = stamp;
-                    distance[v] = nd;
+                if (improves(v, nd)) {
                     parentArc[v] = arc;
                     if (nd == d && excess[v] < 0) {
                         // Nothing in the heap is closer than d: v is a nearest deficit, no need to pop the rest
                         // of the (often large) set of nodes at the same distance first.
-                        settledStamp[v] = stamp;
-                        settled[settledCount++] = v;
+                        settle(v);
                         found = v;
                         foundDistance = nd;
                         break;
@@ -392,28 +382,19 @@ public final class MinCostFlow {
                 read = 0;
                 write = 0;
             }
-            settledStamp[u] = stamp;
-            settled[settledCount++] = u;
+            settle(u);
             if (u == sink) {
                 found = true;
             }
             long pu = potential[u];
             for (int arc = first[u], end = first[u + 1]; arc < end; arc++) {
-                if (residual[arc] <= 0) {
+                long reduced = reducedCostOut(arc, pu);
+                if (reduced < 0) {
                     continue;
                 }
                 int v = head[arc];
-                if (settledStamp[v] == stamp) {
-                    continue;
-                }
-                long reduced = cost[arc] + pu - potential[v];
-                if (reduced < 0) {
-                    throw new IllegalStateException("Negative reduced cost: potentials are invalid.");
-                }
                 long nd = d + reduced;
-                if (seenStamp[v] != stamp || nd < distance[v]) {
-                    seenStamp[v] = stamp;
-                    distance[v] = nd;
+                if (improves(v, nd)) {
                     if (reduced == 0) {
                         sameDistance[write++] = v;
                     } else {
@@ -427,6 +408,40 @@ public final class MinCostFlow {
         }
         movePotentials(d);
         return true;
+    }
+
+    private void settle(int u) {
+        settledStamp[u] = stamp;
+        settled[settledCount++] = u;
+    }
+
+    /**
+     * The reduced cost of an arc out of a node being settled (potential {@code pu}), or -1 when the search does not
+     * follow it: no residual capacity, or its head already settled.
+     */
+    private long reducedCostOut(int arc, long pu) {
+        if (residual[arc] <= 0) {
+            return -1;
+        }
+        int v = head[arc];
+        if (settledStamp[v] == stamp) {
+            return -1;
+        }
+        long reduced = cost[arc] + pu - potential[v];
+        if (reduced < 0) {
+            throw new IllegalStateException("Negative reduced cost: potentials are invalid.");
+        }
+        return reduced;
+    }
+
+    /** Whether {@code nd} is the first or a shorter distance to {@code v} in this search; if so, it is v's now. */
+    private boolean improves(int v, long nd) {
+        if (seenStamp[v] != stamp || nd < distance[v]) {
+            seenStamp[v] = stamp;
+            distance[v] = nd;
+            return true;
+        }
+        return false;
     }
 
     /**
