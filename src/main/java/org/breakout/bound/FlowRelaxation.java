@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
+import org.breakout.flow.MinCostFlow;
 
 /**
  * One min-cost-flow relaxation of the seating problem. Every schedule that keeps the rules is a flow of the
@@ -112,6 +113,7 @@ final class FlowRelaxation {
                     : slots.sessions.stream().filter(slots.attendee::ranked).toList();
             List<Session> viaHub = unranked == null ? List.of() : slots.sessions;
             long unrankedCost = unranked == null ? 0 : model.settings.seatCost(slots.attendee, unranked);
+            Map<Round, Integer> hubOfRound = shared.byRound(viaHub);
             if (grouping == Grouping.ROUND) {
                 for (Round round : slots.freeRounds) {
                     int roundNode = -1;
@@ -128,7 +130,7 @@ final class FlowRelaxation {
                         seatArcs.add(flow.addArc(roundNode, target, 1, cost));
                         seatChoices.add(new SeatChoice(i, session, round));
                     }
-                    int hub = shared.node(viaHub, round);
+                    int hub = shared.node(hubOfRound, viaHub, round);
                     if (hub >= 0) {
                         if (roundNode < 0) {
                             roundNode = flow.addNode();
@@ -155,7 +157,7 @@ final class FlowRelaxation {
                 }
                 int unrankedNode = -1;
                 for (Round round : slots.freeRounds) {
-                    int hub = shared.node(viaHub, round);
+                    int hub = shared.node(hubOfRound, viaHub, round);
                     if (hub < 0) {
                         continue;
                     }
@@ -168,7 +170,8 @@ final class FlowRelaxation {
                 }
             }
         }
-        CostCurve curve = flow.solve(source, sink);
+        CostCurve curve = new CostCurve(flow.maxFlow(source, sink).stream()
+                .map(piece -> new CostCurve.Piece(piece.units(), piece.costPerUnit())).toList());
         List<SeatChoice> solution = new ArrayList<>();
         for (int k = 0; k < seatArcs.size(); k++) {
             if (flow.flow(seatArcs.get(k)) > 0) {
@@ -205,12 +208,20 @@ final class FlowRelaxation {
             this.sessionRoundNode = sessionRoundNode;
         }
 
-        /** The hub for these sessions in this round, or -1 when none of them can take seats in it. */
-        int node(List<Session> sessions, Round round) {
-            if (sessions.isEmpty()) {
+        /**
+         * The hubs of these sessions by round, looked up once per attendee (the key is a list of every session they
+         * are admitted to), or null when there are none.
+         */
+        Map<Round, Integer> byRound(List<Session> sessions) {
+            return sessions.isEmpty() ? null : nodes.computeIfAbsent(sessions, k -> new LinkedHashMap<>());
+        }
+
+        /** The hub for these sessions ({@link #byRound}) in this round, or -1 when none can take seats in it. */
+        int node(Map<Round, Integer> byRound, List<Session> sessions, Round round) {
+            if (byRound == null) {
                 return -1;
             }
-            return nodes.computeIfAbsent(sessions, k -> new LinkedHashMap<>()).computeIfAbsent(round, r -> {
+            return byRound.computeIfAbsent(round, r -> {
                 List<Exit> out = new ArrayList<>();
                 int hub = -1;
                 for (Session session : sessions) {

@@ -60,7 +60,23 @@ final class SeatingMip {
 
     /** How many binary variables the program has (to decide whether to try it). */
     static int countVariables(SeatingModel model) {
-        return variables(model).size();
+        // variables(model).size(), counted session by session (a session has runs in few rounds) without making
+        // them: on big events the program is far too large to try, and its millions of variables only say so.
+        int count = 0;
+        for (SeatingModel.AttendeeSlots slots : model.attendees) {
+            if (slots.remainingSeats == 0) {
+                continue;
+            }
+            for (Session session : slots.sessions) {
+                for (Map.Entry<Round, SessionRun> run : model.fixedRun.getOrDefault(session, Map.of()).entrySet()) {
+                    if (slots.freeRounds.contains(run.getKey())
+                            && model.fixedRemaining.getOrDefault(run.getValue(), 0) > 0) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static List<Var> variables(SeatingModel model) {

@@ -23,6 +23,7 @@ import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
 import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
+import org.breakout.flow.MinCostFlow;
 
 /**
  * Optimal seating of the unpinned seats for a fixed timetable, as a minimum-cost flow.

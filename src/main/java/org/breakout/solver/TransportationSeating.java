@@ -2,6 +2,8 @@ package org.breakout.solver;
 
 import java.util.Arrays;
 
+import org.breakout.flow.MinCostFlow;
+
 /**
  * The exact seating of one round when every attendee in it has one seat to fill there and no session repeats within
  * it: a transportation problem (attendees → runs with seat limits), with "unseated" at a cost M larger than any chain

@@ -52,6 +52,7 @@ class BoundCalculatorTest {
     void fixedTimetableWithRepeatsIsExactWithTheIntegerProgramAndABoundWithoutIt() {
         int withRepeats = 0;
         int flowNotExact = 0;
+        int mipsRun = 0;
         for (long seed = 1; seed <= INSTANCES; seed++) {
             Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
             long[] truth = BruteForce.costBySeats(schedule);
@@ -63,6 +64,12 @@ class BoundCalculatorTest {
             assertThat(exact.maxSeatsFilled()).as(what).isEqualTo(max);
             assertThat(exact.minPreferenceCost()).as(what).isEqualTo(truth[max]);
             assertValid(exact, truth, what);
+            if (exact.mip() != null && !exact.mip().status().startsWith("skipped")) {
+                // The count that decides whether to try the program is the program's own number of variables.
+                assertThat(SeatingMip.countVariables(new SeatingModel(schedule))).as(what)
+                        .isEqualTo(exact.mip().variables());
+                mipsRun++;
+            }
             if (BoundCalculator.repeatsReachable(new SeatingModel(schedule))) {
                 withRepeats++;
             }
@@ -85,6 +92,7 @@ class BoundCalculatorTest {
         }
         assertThat(withRepeats).as("instances where an attendee can reach a session twice").isGreaterThan(INSTANCES / 2);
         assertThat(flowNotExact).as("instances where the flow alone is not exact").isGreaterThan(0);
+        assertThat(mipsRun).as("instances where the integer program ran").isGreaterThan(0);
     }
 
     @Test

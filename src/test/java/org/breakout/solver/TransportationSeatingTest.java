@@ -7,12 +7,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import org.breakout.flow.MinCostFlow;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link TransportationSeating} against {@link MinCostFlow} on the same network (attendee → run → sink, attendee →
  * sink at M): the same total cost on random rounds, and every answer keeps the seat limits. MinCostFlow is itself
- * checked against JGraphT in {@link MinCostFlowTest}.
+ * checked against JGraphT in {@code org.breakout.flow.MinCostFlowTest}.
  */
 class TransportationSeatingTest {
 
