@@ -118,6 +118,7 @@ public final class BoundCalculator {
         boolean exact = false;
         String method;
         List<String> relaxed = new ArrayList<>();
+        List<ObjectiveBound.CostLine> lines = new ArrayList<>();
         ObjectiveBound.Mip mip = null;
         if (fixed) {
             FlowRelaxation.Result feasible = results.stream()
@@ -143,6 +144,9 @@ public final class BoundCalculator {
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
                 stages.accept("lagrangian");
                 CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
+                if (priced != null && priced.line() != null) {
+                    lines.add(priced.line());
+                }
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD;
@@ -187,6 +191,9 @@ public final class BoundCalculator {
             if (flowSeats > 0) {
                 stages.accept("lagrangian");
                 CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
+                if (priced != null && priced.line() != null) {
+                    lines.add(priced.line());
+                }
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
@@ -201,7 +208,7 @@ public final class BoundCalculator {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ObjectiveBound(schedule.getName(), timetable, model.seatsWanted, model.pinnedSeats,
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
-                figures, mip, millis, curves);
+                figures, mip, millis, curves, lines);
     }
 
     static final String LAGRANGIAN_METHOD = "Lagrangian relaxation of the seat capacities (the seating's LP bound, "

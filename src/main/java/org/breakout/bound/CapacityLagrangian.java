@@ -54,11 +54,13 @@ final class CapacityLagrangian {
      * @param seating the best seating built from the prices: seats that keep every rule and every capacity
      * @param seatingSeats its seats
      * @param seatingCost its preference cost
+     * @param line the bound at every number of seats: the best dual value at {@code seats} with the seat price as
+     *        its slope (null when no step was taken)
      * @param choices the attendees' own best seats at the best prices, cut down to the capacities (may fill fewer
      *        seats than {@code seating}; as a start for a descent it is the better one: it follows the prices)
      */
     record Result(long costBound, List<SeatChoice> seating, long seatingSeats, long seatingCost,
-            List<SeatChoice> choices, int iterations, long millis) {
+            List<SeatChoice> choices, int iterations, long millis, ObjectiveBound.CostLine line) {
     }
 
     private final SeatingModel model;
@@ -379,8 +381,10 @@ final class CapacityLagrangian {
             bestSeating = choices;
         }
         long bound = bestValue == Long.MIN_VALUE ? 0 : Math.max(0, ceilDiv(bestValue, SCALE));
+        ObjectiveBound.CostLine line = bestValue == Long.MIN_VALUE ? null
+                : new ObjectiveBound.CostLine(bestValue, bestMu, seatsTarget, SCALE);
         return new Result(bound, bestSeating, bestSeats, bestCost, choices, done,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, line);
     }
 
     private static long ceilDiv(long x, long y) {

@@ -39,10 +39,23 @@ import org.breakout.io.Json;
  * @param mip the integer program's outcome, or null when none was run
  * @param millis wall-clock time taken
  * @param curves the cost curves of the relaxations (for {@link #minPreferenceCostAt})
+ * @param lines linear bounds valid at every number of seats (for {@link #minPreferenceCostAt})
  */
 public record ObjectiveBound(String event, String timetable, int seatsWanted, int pinnedSeats, long pinnedCost,
         int maxSeatsFilled, long minPreferenceCost, boolean exact, String method, List<String> relaxed,
-        List<Relaxation> relaxations, Mip mip, long millis, List<CostCurve> curves) {
+        List<Relaxation> relaxations, Mip mip, long millis, List<CostCurve> curves, List<CostLine> lines) {
+
+    /**
+     * A bound that is linear in the seats: every seating that fills {@code flow} unpinned seats costs at least
+     * {@code ⌈(value + slope·(flow − at)) / scale⌉}. The Lagrangian relaxation gives one ({@link CapacityLagrangian}:
+     * its dual value at {@code at} seats and its price of a seat as the slope), valid at every number of seats.
+     */
+    public record CostLine(long value, long slope, long at, long scale) {
+
+        public long costAt(long flow) {
+            return Math.max(0, -Math.floorDiv(-(value + slope * (flow - at)), scale));
+        }
+    }
 
     /**
      * One flow relaxation's own figures.
@@ -67,6 +80,7 @@ public record ObjectiveBound(String event, String timetable, int seatsWanted, in
         relaxed = List.copyOf(relaxed);
         relaxations = List.copyOf(relaxations);
         curves = List.copyOf(curves);
+        lines = List.copyOf(lines);
     }
 
     /**
@@ -89,7 +103,12 @@ public record ObjectiveBound(String event, String timetable, int seatsWanted, in
         if (seatsFilled == maxSeatsFilled) {
             return minPreferenceCost;
         }
-        return pinnedCost + relaxedCostAt(curves, seatsFilled - pinnedSeats);
+        long flow = seatsFilled - pinnedSeats;
+        long best = relaxedCostAt(curves, flow);
+        for (CostLine line : lines) {
+            best = Math.max(best, line.costAt(flow));
+        }
+        return pinnedCost + best;
     }
 
     /** The largest least cost of the curves at {@code flow} units (each curve must reach it). */
