@@ -142,11 +142,7 @@ public final class BoundCalculator {
             } else {
                 method = "min-cost flow";
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
-                stages.accept("lagrangian");
-                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
-                if (priced != null && priced.line() != null) {
-                    lines.add(priced.line());
-                }
+                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD;
@@ -189,11 +185,7 @@ public final class BoundCalculator {
             relaxed.add(PLACEMENT_RELAXED);
             results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
             if (flowSeats > 0) {
-                stages.accept("lagrangian");
-                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures);
-                if (priced != null && priced.line() != null) {
-                    lines.add(priced.line());
-                }
+                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
@@ -220,17 +212,24 @@ public final class BoundCalculator {
      */
     static final int LAGRANGIAN_ITERATIONS = 1000;
 
-    /** The Lagrangian's result (its figure added to {@code figures}), or null when the event is too big for it. */
+    /**
+     * The Lagrangian's result (its figure added to {@code figures}, its bound linear in the seats to {@code lines}),
+     * or null when the event is too big for it.
+     */
     private static CapacityLagrangian.Result lagrangian(SeatingModel model, long seats,
-            List<ObjectiveBound.Relaxation> figures) {
+            List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages) {
         CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
         if (!lagrangian.affords(LAGRANGIAN_ITERATIONS)) {
             return null;
         }
+        stages.accept("lagrangian");
         CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false);
         figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
                 + result.iterations() + " subgradient steps)", (int) (model.pinnedSeats + seats),
                 model.pinnedCost + result.costBound(), 0, 0, result.millis()));
+        if (result.line() != null) {
+            lines.add(result.line());
+        }
         return result;
     }
 

@@ -115,21 +115,13 @@ final class CapacityLagrangian {
         boolean open = !model.timetableFixed();
         List<Long> caps = new ArrayList<>();
         for (Session session : model.sessions) {
-            long perSessionSum = 0;
-            for (Round round : model.rounds) {
-                perSessionSum += model.capacity(session, round);
-            }
-            if (open && perSessionSum > model.capacity(session)) {
+            if (open && model.capacityBinds(session)) {
                 sessionResource.put(session, caps.size());
                 caps.add(model.capacity(session));
             }
         }
         for (Round round : model.rounds) {
-            long perRoundSum = 0;
-            for (Session session : model.sessions) {
-                perRoundSum += model.capacity(session, round);
-            }
-            if (open && perRoundSum > model.capacity(round)) {
+            if (open && model.capacityBinds(round)) {
                 roundResource.put(round, caps.size());
                 caps.add(model.capacity(round));
             }

@@ -191,30 +191,30 @@ final class SeatingModel {
 
     /** Whether the round capacities are tighter than the sum of the (session, round) capacities somewhere. */
     boolean roundCapacityBinds() {
-        for (Round round : rounds) {
-            long sum = 0;
-            for (Session session : sessions) {
-                sum += capacity(session, round);
-            }
-            if (capacity(round) < sum) {
-                return true;
-            }
-        }
-        return false;
+        return rounds.stream().anyMatch(this::capacityBinds);
     }
 
     /** Whether the session totals are tighter than the sum of their (session, round) capacities somewhere. */
     boolean sessionCapacityBinds() {
+        return sessions.stream().anyMatch(this::capacityBinds);
+    }
+
+    /** Whether the round's total is below the sum of its (session, round) capacities. */
+    boolean capacityBinds(Round round) {
+        long sum = 0;
         for (Session session : sessions) {
-            long sum = 0;
-            for (Round round : rounds) {
-                sum += capacity(session, round);
-            }
-            if (capacity(session) < sum) {
-                return true;
-            }
+            sum += capacity(session, round);
         }
-        return false;
+        return capacity(round) < sum;
+    }
+
+    /** Whether the session's total is below the sum of its (session, round) capacities. */
+    boolean capacityBinds(Session session) {
+        long sum = 0;
+        for (Round round : rounds) {
+            sum += capacity(session, round);
+        }
+        return capacity(session) < sum;
     }
 
     private void computeCapacities() {
