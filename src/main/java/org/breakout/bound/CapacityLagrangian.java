@@ -26,9 +26,11 @@ import org.breakout.domain.Session;
  * <pre>  C ≥ μ·seats − Σ λ·capacity + Σ_attendees (least cost of their problem)</pre>
  * Each attendee's problem is a bipartite matching (its polytope is integral), so the best λ, μ give exactly the LP
  * bound of the seating — tighter than the flows, each of which drops one of the attendee rules (one seat per round,
- * a session at most once) entirely. Unranked seats of an attendee cost the same in every session: they are one
- * option per round, through the cheapest priced pair of any session the attendee may take in that round (which
- * relaxes "never twice the same session" for unranked seats only, as the flows' hubs do).
+ * a session at most once) entirely. Unranked seats of an attendee cost the same in every session: in sessions with
+ * one run they are one option per round, through the cheapest priced pair; on a fixed timetable sessions with runs in
+ * several rounds get a column each, so nothing is relaxed there (on an open timetable every unranked seat goes
+ * through the shared option, which relaxes "never twice the same session" for unranked seats, as the flows' hubs
+ * do).
  * <p>
  * <b>Solving the dual.</b> Projected subgradient ascent with Polyak's step towards a seating's cost (a feasible seating
  * is built from the prices every few iterations, see {@link #seating}), the step factor halved after iterations
