@@ -2,10 +2,12 @@ package org.breakout.bound;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
@@ -188,7 +190,7 @@ final class CapacityLagrangian {
         // does not depend on the order (deterministic).
         int blocks = Math.max(1, Math.min(64, problem.attendeeCount / 500));
         Evaluation[] parts = new Evaluation[blocks];
-        java.util.stream.IntStream.range(0, blocks).parallel().forEach(block -> {
+        IntStream.range(0, blocks).parallel().forEach(block -> {
             int from = (int) ((long) problem.attendeeCount * block / blocks);
             int to = (int) ((long) problem.attendeeCount * (block + 1) / blocks);
             parts[block] = evaluate(from, to, price, mu, cheapest);
@@ -309,7 +311,7 @@ final class CapacityLagrangian {
                 }
             }
         }
-        choices.sort(java.util.Comparator.comparingLong(Choice::cost));
+        choices.sort(Comparator.comparingLong(Choice::cost));
         long[] left = problem.capacity.clone();
         Map<Integer, List<Session>> held = new LinkedHashMap<>();
         List<SeatChoice> seats = new ArrayList<>();

@@ -2,9 +2,12 @@ package org.breakout.bound;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
@@ -107,7 +110,7 @@ final class PricedProblem {
             pairIndex.put(session, perRound);
         }
         pairResources = resources.toArray(new int[0][]);
-        Map<Session, Integer> sessionIndex = new java.util.HashMap<>();
+        Map<Session, Integer> sessionIndex = new HashMap<>();
         for (Session session : model.sessions) {
             sessionIndex.put(session, sessionIndex.size());
         }
@@ -119,7 +122,7 @@ final class PricedProblem {
         // sessions with runs in several rounds: those get a column of their own, so that "never twice the same
         // session" holds for them too. A session with one run cannot be taken twice anyway, so on a fixed timetable
         // the relaxation is exactly the LP's.
-        java.util.Set<Session> ownColumn = new java.util.HashSet<>();
+        Set<Session> ownColumn = new HashSet<>();
         if (!open) {
             for (Map.Entry<Session, int[]> entry : pairIndex.entrySet()) {
                 if (Arrays.stream(entry.getValue()).filter(p -> p >= 0).count() > 1) {

@@ -13,8 +13,8 @@ import org.breakout.domain.SessionRun;
 /**
  * A start for the solver's seating on big fixed timetables, from the prices of the capacity Lagrangian
  * ({@link CapacityLagrangian}): the attendees' own best seats at prices close to the LP optimum, cut down to the
- * capacities, or a seating built from the prices attendee by attendee, whichever fills more seats at less cost.
- * It keeps every rule; the seating phase's round-by-round descent then fills and improves it.
+ * capacities (cheapest seats first). It keeps every rule but may leave seats empty; the seating phase's
+ * round-by-round descent then fills and improves it.
  */
 public final class PricedSeating {
 

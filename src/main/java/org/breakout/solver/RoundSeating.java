@@ -2,6 +2,8 @@ package org.breakout.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
 import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
+import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
 
 /**
@@ -111,7 +114,7 @@ final class RoundSeating {
      * Returns the seats filled.
      */
     private static int fillAcrossRounds(Schedule schedule, Set<Seat> unpinned) {
-        Map<SessionRun, Integer> taken = new java.util.HashMap<>();
+        Map<SessionRun, Integer> taken = new HashMap<>();
         Map<Attendee, List<Seat>> seatsOf = new LinkedHashMap<>();
         for (Seat seat : schedule.getSeats()) {
             if (seat.getRun() != null) {
@@ -127,8 +130,8 @@ final class RoundSeating {
             if (empty == null) {
                 continue;
             }
-            java.util.Set<Round> heldRounds = new java.util.HashSet<>();
-            java.util.Set<org.breakout.domain.Session> heldSessions = new java.util.HashSet<>();
+            Set<Round> heldRounds = new HashSet<>();
+            Set<Session> heldSessions = new HashSet<>();
             for (Seat seat : entry.getValue()) {
                 if (seat.getRun() != null) {
                     heldRounds.add(seat.getRun().getRound());
@@ -149,12 +152,16 @@ final class RoundSeating {
                     }
                     // S moves to the free round; the round it leaves gets the cheapest free seat they may take.
                     SessionRun refill = null;
+                    long refillCost = Long.MAX_VALUE;
                     for (SessionRun run : empty.getEligibleRuns()) {
-                        if (run.getRound() == from.getRound() && !heldSessions.contains(run.getSession())
-                                && hasRoom(run, taken) && (refill == null || schedule.getSettings().seatCost(attendee,
-                                        run.getSession()) < schedule.getSettings().seatCost(attendee,
-                                                refill.getSession()))) {
+                        if (run.getRound() != from.getRound() || heldSessions.contains(run.getSession())
+                                || !hasRoom(run, taken)) {
+                            continue;
+                        }
+                        long cost = schedule.getSettings().seatCost(attendee, run.getSession());
+                        if (cost < refillCost) {
                             refill = run;
+                            refillCost = cost;
                         }
                     }
                     if (refill == null) {

@@ -2,6 +2,7 @@ package org.breakout.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 
 import org.breakout.bound.ExactSeating;
 import org.breakout.domain.Attendee;
+import org.breakout.domain.Round;
 import org.breakout.domain.Schedule;
 import org.breakout.domain.Seat;
+import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
 
 /**
@@ -80,11 +83,11 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (schedule.seatOptions() > maxFlowOptions) {
             return new Seating(RoundSeating.solve(schedule, terminated), false);
         }
-        // With repeated sessions the flow's repair is a heuristic, and a slow one on big overloaded events; the
-        // round-by-round descent from the capacity prices is another, fast and often better (medium-fixed: the same
-        // 8,939 seats at cost 1,638 against 1,726). It runs first, so that a time limit during the repair still
-        // leaves it.
-        // The bound's exact path comes first then: when it works nothing else is needed.
+        // With placed repeats and nothing seated yet: the bound's exact path first (when it works nothing else is
+        // needed), then the round-by-round descent from the capacity prices, before the flow, whose repair of
+        // repeated sessions is a heuristic and slow on big overloaded events. The descent is fast and often better
+        // (medium-fixed: the same 8,939 seats at cost 1,638 against 1,726), and a time limit during the repair
+        // still leaves it.
         boolean descent = fromScratch(schedule) && placedRepeats(schedule);
         if (descent) {
             Map<Seat, SessionRun> exact = exactSeating(schedule);
@@ -111,10 +114,10 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
     /** Whether some session has placed runs in two rounds (an attendee might then take it twice). */
     private static boolean placedRepeats(Schedule schedule) {
-        Map<org.breakout.domain.Session, org.breakout.domain.Round> first = new java.util.HashMap<>();
+        Map<Session, Round> first = new HashMap<>();
         for (SessionRun run : schedule.getRuns()) {
             if (run.getRound() != null) {
-                org.breakout.domain.Round seen = first.putIfAbsent(run.getSession(), run.getRound());
+                Round seen = first.putIfAbsent(run.getSession(), run.getRound());
                 if (seen != null && !seen.equals(run.getRound())) {
                     return true;
                 }
