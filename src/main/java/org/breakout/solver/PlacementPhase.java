@@ -162,9 +162,9 @@ public class PlacementPhase implements PhaseCommand<Schedule> {
             this.schedule = schedule;
             EventSettings settings = schedule.getSettings() == null ? EventSettings.DEFAULT : schedule.getSettings();
             ConstraintWeightOverrides<HardMediumSoftLongScore> overrides = schedule.getConstraintWeightOverrides();
-            long preferenceWeight = softWeight(overrides, BreakoutConstraintProvider.PREFERENCE_COST, 1);
-            this.themeWeight = softWeight(overrides, BreakoutConstraintProvider.THEME_CLASH, 5);
-            this.placementWeight = softWeight(overrides, BreakoutConstraintProvider.PLACEMENT_CHANGED, 10);
+            long preferenceWeight = SeatingFlow.softWeight(overrides, BreakoutConstraintProvider.PREFERENCE_COST, 1);
+            this.themeWeight = SeatingFlow.softWeight(overrides, BreakoutConstraintProvider.THEME_CLASH, 5);
+            this.placementWeight = SeatingFlow.softWeight(overrides, BreakoutConstraintProvider.PLACEMENT_CHANGED, 10);
 
             this.runs = schedule.getRuns();
             Set<Round> roundSet = new HashSet<>(schedule.getRounds());
@@ -368,15 +368,6 @@ public class PlacementPhase implements PhaseCommand<Schedule> {
             for (int a = 0; a < demanding; a++) {
                 loss[a] = computeLoss(a);
             }
-        }
-
-        private static long softWeight(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides, String name,
-                long defaultWeight) {
-            if (overrides == null) {
-                return defaultWeight;
-            }
-            HardMediumSoftLongScore weight = overrides.getConstraintWeight(name);
-            return weight == null ? defaultWeight : Math.max(0, weight.softScore());
         }
 
         private void addSession(Session session) {

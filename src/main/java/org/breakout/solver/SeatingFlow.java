@@ -101,6 +101,16 @@ public final class SeatingFlow {
         }
     }
 
+    /** The soft weight of a constraint as the schedule's overrides set it (never negative), else the default. */
+    static long softWeight(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides, String name,
+            long defaultWeight) {
+        if (overrides == null) {
+            return defaultWeight;
+        }
+        HardMediumSoftLongScore weight = overrides.getConstraintWeight(name);
+        return weight == null ? defaultWeight : Math.max(0, weight.softScore());
+    }
+
     /** The optimal seating of the unpinned seats: seat → run, null for a seat left empty. */
     public static Map<Seat, SessionRun> solve(Schedule schedule) {
         return solveWithDetails(schedule).seating();
@@ -229,15 +239,6 @@ public final class SeatingFlow {
                     DEFAULT_PREFERENCE_WEIGHT);
             this.seatChangedWeight = softWeight(overrides, BreakoutConstraintProvider.SEAT_CHANGED,
                     DEFAULT_SEAT_CHANGED_WEIGHT);
-        }
-
-        private static long softWeight(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides, String name,
-                long defaultWeight) {
-            if (overrides == null) {
-                return defaultWeight;
-            }
-            HardMediumSoftLongScore weight = overrides.getConstraintWeight(name);
-            return weight == null ? defaultWeight : Math.max(0, weight.softScore());
         }
 
         /** A seat this solve leaves as it is: pinned, or (when only some rounds are re-seated) in another round. */

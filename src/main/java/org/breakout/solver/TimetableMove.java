@@ -35,11 +35,13 @@ final class TimetableMove implements Move<Schedule> {
     }
 
     private final Variables variables;
+    private final IndependentRounds.Cache independentRounds;
     private final SessionRun run;
     private final Slot slot;
 
-    TimetableMove(Variables variables, SessionRun run, Slot slot) {
+    TimetableMove(Variables variables, IndependentRounds.Cache independentRounds, SessionRun run, Slot slot) {
         this.variables = variables;
+        this.independentRounds = independentRounds;
         this.run = run;
         this.slot = slot;
     }
@@ -81,12 +83,21 @@ final class TimetableMove implements Move<Schedule> {
             view.changeVariable(variables.room(), occupant, fromRoom);
         }
         Set<Round> touched = new LinkedHashSet<>(List.of(fromRound, slot.round()));
-        reseat(view, variables, schedule, touched);
+        reseat(view, touched);
     }
 
-    /** Re-seats the seats of the given rounds and the empty seats optimally, through the view. */
-    static void reseat(MutableSolutionView<Schedule> view, Variables variables, Schedule schedule, Set<Round> rounds) {
-        for (Map.Entry<Seat, SessionRun> entry : SeatingFlow.reseatRounds(schedule, rounds).seating().entrySet()) {
+    /**
+     * Re-seats the seats of the given rounds and the empty seats optimally, through the view: from the arrays of
+     * {@link IndependentRounds} when the event's rounds are independent, else with {@link SeatingFlow#reseatRounds}.
+     */
+    private void reseat(MutableSolutionView<Schedule> view, Set<Round> rounds) {
+        Schedule schedule = run.getSchedule();
+        IndependentRounds fast = independentRounds.get(schedule);
+        Map<Seat, SessionRun> seating = fast == null ? null : fast.reseat(rounds);
+        if (seating == null) {
+            seating = SeatingFlow.reseatRounds(schedule, rounds).seating();
+        }
+        for (Map.Entry<Seat, SessionRun> entry : seating.entrySet()) {
             Seat seat = entry.getKey();
             if (seat.getRun() != entry.getValue()) {
                 view.changeVariable(variables.seat(), seat, entry.getValue());

@@ -28,6 +28,7 @@ public class TimetableNeighborhood implements NeighborhoodProvider<Schedule> {
         GenuineEntityMetaModel<Schedule, Seat> seat = solution.genuineEntity(Seat.class);
         TimetableMove.Variables variables = new TimetableMove.Variables(run.basicVariable("round", Round.class),
                 run.basicVariable("room", Room.class), seat.basicVariable("run", SessionRun.class));
+        IndependentRounds.Cache independentRounds = new IndependentRounds.Cache();
         // Movable runs first: on a fixed timetable the neighbourhood is then empty at once (no sampling to exhaust).
         // Events too big for the exact seating (the seating phase seats them greedily) get no timetable moves: one
         // move's re-seating of two rounds took tens of seconds on the 10,000-attendee benchmark; the run and seat
@@ -37,7 +38,7 @@ public class TimetableNeighborhood implements NeighborhoodProvider<Schedule> {
                         && movedRun.getSchedule().seatOptions() <= SeatingPhase.MAX_FLOW_SEAT_OPTIONS))
                 .pick(factory.forEach(Slot.class, false),
                         NeighborhoodsJoiners.filtering((view, movedRun, slot) -> TimetableMove.isDoable(movedRun, slot)))
-                .asMove((view, movedRun, slot) -> new TimetableMove(variables, movedRun, slot)))
+                .asMove((view, movedRun, slot) -> new TimetableMove(variables, independentRounds, movedRun, slot)))
                 .build();
     }
 }

@@ -71,6 +71,85 @@ class TimetableSearchTest {
     }
 
     @Test
+    void independentRoundsReseatLikeTheFlowAndKeepEveryRule() {
+        int checked = 0;
+        for (int seed = 0; seed < 800; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_NO_REPEATS);
+            IndependentRounds fast = IndependentRounds.of(schedule);
+            if (fast == null) {
+                continue;
+            }
+            apply(SeatingFlow.solve(schedule));
+            // Swap two movable runs of different rounds, as a timetable move does (pinned runs never move).
+            List<SessionRun> movable = schedule.getRuns().stream().filter(r -> !r.isPinned()).toList();
+            if (movable.isEmpty()) {
+                continue;
+            }
+            SessionRun a = movable.get(seed % movable.size());
+            SessionRun b = movable.stream().filter(r -> !r.getRound().equals(a.getRound())).findFirst().orElse(null);
+            if (b == null) {
+                continue;
+            }
+            Round roundA = a.getRound();
+            var roomA = a.getRoom();
+            a.setRound(b.getRound());
+            a.setRoom(b.getRoom());
+            b.setRound(roundA);
+            b.setRoom(roomA);
+            Map<Seat, SessionRun> before = snapshot(schedule);
+            Map<Seat, SessionRun> seating = fast.reseat(new LinkedHashSet<>(List.of(a.getRound(), b.getRound())));
+            assertThat(seating).as("seed %d", seed).isNotNull();
+            for (Seat seat : seating.keySet()) {
+                SessionRun run = before.get(seat);
+                assertThat(run == null || run.getRound().equals(a.getRound()) || run.getRound().equals(b.getRound()))
+                        .as("seed %d: %s was outside the two rounds", seed, seat).isTrue();
+            }
+            apply(seating);
+            // The rules for the re-seated seats, counted from the seats: eligible runs, wanted rounds, one seat per
+            // attendee and round (pinned seats included), run seat limits.
+            Map<String, Integer> perAttendeeRound = new java.util.HashMap<>();
+            Map<SessionRun, Integer> perRun = new java.util.IdentityHashMap<>();
+            for (Seat seat : schedule.getSeats()) {
+                if (seat.getRun() == null) {
+                    continue;
+                }
+                int inRound = perAttendeeRound.merge(seat.getAttendee().id() + "@" + seat.getRun().getRound().id(), 1,
+                        Integer::sum);
+                if (seating.containsKey(seat)) {
+                    assertThat(seat.getEligibleRuns()).as("seed %d", seed).contains(seat.getRun());
+                    assertThat(seat.getAttendee().wants(seat.getRun().getRound())).as("seed %d", seed).isTrue();
+                    assertThat(inRound).as("seed %d: %s double-booked", seed, seat).isEqualTo(1);
+                }
+                perRun.merge(seat.getRun(), 1, Integer::sum);
+            }
+            for (Map.Entry<SessionRun, Integer> seated : perRun.entrySet()) {
+                assertThat(seated.getValue()).as("seed %d: %s", seed, seated.getKey())
+                        .isLessThanOrEqualTo(seated.getKey().seatLimit());
+            }
+            long[] afterFast = seatsAndCost(schedule, false);
+            SeatingFlow.Result full = SeatingFlow.solveWithDetails(schedule);
+            assertThat(afterFast).as("seed %d", seed).containsExactly(full.seatsFilled(), full.cost());
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(60);
+    }
+
+    @Test
+    void repeatedSessionsNeedTheGeneralFlow() {
+        int withRepeats = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            boolean repeats = schedule.getRuns().stream().map(SessionRun::getSession).distinct().count()
+                    < schedule.getRuns().size();
+            if (repeats) {
+                withRepeats++;
+                assertThat(IndependentRounds.of(schedule)).as("seed %d", seed).isNull();
+            }
+        }
+        assertThat(withRepeats).isPositive();
+    }
+
+    @Test
     void defaultConfigurationReachesTheOptimumOfTinyOpenEvents() {
         int checked = 0;
         for (int seed = 0; seed < 40; seed++) {
