@@ -170,7 +170,8 @@ public final class BenchmarkConfigs {
      * no-improvement limit or (with {@code steps}) a step limit on every local search phase.
      */
     public static SolverConfig withLimits(SolverConfig base, Limits limits) {
-        SolverConfig config = base.copyConfig().withRandomSeed(limits.seed());
+        SolverConfig config = SolverConfigs.seedTimetableClimb(base.copyConfig().withRandomSeed(limits.seed()),
+                limits.seed());
         TerminationConfig termination = new TerminationConfig().withSpentLimit(limits.timeLimit());
         SolverConfigs.limitPlacement(config, limits.timeLimit());
         if (limits.steps() != null) {

@@ -541,6 +541,17 @@ public final class EventReader {
                             + ", but the session has no placement in that round: add the placement");
                     continue;
                 }
+                if (!seat.getEligibleRuns().contains(run)) {
+                    // The solver cannot hold a seat outside the runs the attendee may take, pinned or not.
+                    problem(assignment.path, "pinned seat in " + session.id() + " for attendee " + attendee.id()
+                            + ", who may not attend it: " + (session.admits(attendee)
+                                    ? "they did not rank it and the event does not allow unranked sessions (add it "
+                                            + "to their preferences, or set settings.allowUnranked)"
+                                    : "the session is only for " + String.join(", ", session.audience())
+                                            + " (give the attendee one of those tags)")
+                            + ", or remove the pin");
+                    continue;
+                }
                 seat.setRun(run);
                 seat.pin(round);
             } else {

@@ -58,10 +58,12 @@ final class IndependentRounds {
     private final Seat[][] seats;
     /** Rounds (by index) the attendee may be seated in: wanted, and no pinned seat there. */
     private final boolean[][] openRound;
-    /** Runs (indices) the attendee may take, and the seat cost of each (weighted preference cost). */
+    /** Runs (indices) the attendee may take, and the preference cost of each (unweighted). */
     private final int[][] options;
     private final long[][] costs;
     private final long maxCost;
+    /** The weight of the preference cost: 0 makes every seat equally good (then only seats count). */
+    private final long preferenceWeight;
 
     private IndependentRounds(Schedule schedule, List<Attendee> attendees, Map<Attendee, List<Seat>> seatsOf) {
         this.runs = schedule.getRuns();
@@ -74,7 +76,7 @@ final class IndependentRounds {
         }
         pinnedSeats = new int[runs.size()];
         EventSettings settings = schedule.getSettings() == null ? EventSettings.DEFAULT : schedule.getSettings();
-        long preferenceWeight = SeatingFlow.softWeight(schedule.getConstraintWeightOverrides(),
+        this.preferenceWeight = SeatingFlow.softWeight(schedule.getConstraintWeightOverrides(),
                 BreakoutConstraintProvider.PREFERENCE_COST, SeatingFlow.DEFAULT_PREFERENCE_WEIGHT);
         int n = attendees.size();
         seats = new Seat[n][];
@@ -112,7 +114,7 @@ final class IndependentRounds {
                 Integer x = runIndex.get(run);
                 if (x != null && !pinnedSessions.contains(run.getSession())
                         && settings.mayAttend(attendee, run.getSession())) {
-                    long cost = preferenceWeight * settings.seatCost(attendee, run.getSession());
+                    long cost = settings.seatCost(attendee, run.getSession());
                     runList.add(x);
                     costList.add(cost);
                     max = Math.max(max, cost);
@@ -172,8 +174,7 @@ final class IndependentRounds {
         int runCount = runs.size();
         int roundCount = roundIndex.size();
         int[] roundOf = new int[runCount];
-        int[] local = new int[runCount];
-        int[] runsInRound = new int[roundCount];
+        int[] seatLimits = new int[runCount];
         boolean[] isTouched = new boolean[roundCount];
         for (Round round : touched) {
             Integer r = roundIndex.get(round);
@@ -182,31 +183,35 @@ final class IndependentRounds {
             }
             isTouched[r] = true;
         }
-        List<List<Integer>> roundRuns = new ArrayList<>(roundCount);
-        for (int r = 0; r < roundCount; r++) {
-            roundRuns.add(new ArrayList<>());
-        }
         for (int x = 0; x < runCount; x++) {
             SessionRun run = runs.get(x);
             Integer r = run.isPlaced() ? roundIndex.get(run.getRound()) : null;
             roundOf[x] = r == null ? -1 : r;
-            local[x] = -1;
-            if (r != null && isTouched[r]) {
-                local[x] = runsInRound[r]++;
-                roundRuns.get(r).add(x);
-            }
+            seatLimits[x] = seatsLeft(x, run.seatLimit());
         }
         int attendees = seats.length;
-        // Which seats are re-seated: empty ones and those in a touched round.
+        // Which seats are re-seated: empty ones and those in a touched round; and the run each attendee holds now
+        // in each touched round (the tie-break keeps them there).
         boolean[][] free = new boolean[attendees][];
+        int[][] holding = new int[roundCount][];
+        for (int r = 0; r < roundCount; r++) {
+            if (isTouched[r]) {
+                holding[r] = new int[attendees];
+                Arrays.fill(holding[r], -1);
+            }
+        }
         for (int a = 0; a < attendees; a++) {
             free[a] = new boolean[seats[a].length];
             boolean[] keptRound = new boolean[roundCount];
             for (int i = 0; i < seats[a].length; i++) {
                 SessionRun run = seats[a][i].getRun();
-                int r = run == null ? -1 : roundOf[runIndex.get(run)];
+                int x = run == null ? -1 : runIndex.get(run);
+                int r = x < 0 ? -1 : roundOf[x];
                 if (r < 0 || isTouched[r]) {
                     free[a][i] = true;
+                    if (r >= 0 && holding[r][a] < 0) {
+                        holding[r][a] = x;
+                    }
                 } else if (keptRound[r]) {
                     return null;
                 } else {
@@ -214,74 +219,151 @@ final class IndependentRounds {
                 }
             }
         }
-        // Per attendee, the run they get in each touched round (-1: none).
+        // Per attendee, the runs they get in the touched rounds.
         int[][] assigned = new int[attendees][];
         for (int r = 0; r < roundCount; r++) {
             if (!isTouched[r]) {
                 continue;
             }
-            List<Integer> inRound = roundRuns.get(r);
-            int[] seatLimits = new int[inRound.size()];
-            for (int j = 0; j < seatLimits.length; j++) {
-                int x = inRound.get(j);
-                seatLimits[j] = Math.max(0, runs.get(x).seatLimit() - pinnedSeats[x]);
-            }
-            List<Integer> who = new ArrayList<>();
-            List<int[]> roundOptions = new ArrayList<>();
-            List<long[]> roundCosts = new ArrayList<>();
-            List<Integer> current = new ArrayList<>();
-            int[] buffer = new int[seatLimits.length];
-            long[] costBuffer = new long[seatLimits.length];
+            int[] runOf = solveRound(r, roundOf, seatLimits, holding[r]).runOf();
             for (int a = 0; a < attendees; a++) {
-                if (!openRound[a][r]) {
-                    continue;
-                }
-                int count = 0;
-                for (int o = 0; o < options[a].length; o++) {
-                    int x = options[a][o];
-                    if (roundOf[x] == r && seatLimits[local[x]] > 0) {
-                        buffer[count] = local[x];
-                        costBuffer[count] = costs[a][o];
-                        count++;
-                    }
-                }
-                if (count == 0) {
-                    continue;
-                }
-                int holding = -1;
-                for (int i = 0; i < seats[a].length && holding < 0; i++) {
-                    SessionRun run = seats[a][i].getRun();
-                    if (free[a][i] && run != null && roundOf[runIndex.get(run)] == r) {
-                        int held = local[runIndex.get(run)];
-                        for (int o = 0; o < count; o++) {
-                            if (buffer[o] == held) {
-                                holding = o;
-                            }
-                        }
-                    }
-                }
-                who.add(a);
-                roundOptions.add(Arrays.copyOf(buffer, count));
-                roundCosts.add(Arrays.copyOf(costBuffer, count));
-                current.add(holding);
-            }
-            long unseatedCost = maxCost * Math.max(1, seatLimits.length) + 1;
-            int[] result = TransportationSeating.solve(seatLimits, roundOptions.toArray(int[][]::new),
-                    roundCosts.toArray(long[][]::new), unseatedCost,
-                    current.stream().mapToInt(Integer::intValue).toArray());
-            for (int p = 0; p < result.length; p++) {
-                if (result[p] >= 0) {
-                    int a = who.get(p);
-                    if (assigned[a] == null) {
-                        assigned[a] = new int[0];
-                    }
-                    int[] grown = Arrays.copyOf(assigned[a], assigned[a].length + 1);
-                    grown[grown.length - 1] = inRound.get(roundOptions.get(p)[result[p]]);
+                if (runOf[a] >= 0) {
+                    int[] grown = assigned[a] == null ? new int[1] : Arrays.copyOf(assigned[a], assigned[a].length + 1);
+                    grown[grown.length - 1] = runOf[a];
                     assigned[a] = grown;
                 }
             }
         }
         return toSeats(free, assigned);
+    }
+
+    /** The seats of run {@code x} that its unpinned seats may take, in a room with that seat limit. */
+    int seatsLeft(int x, int seatLimit) {
+        return Math.max(0, seatLimit - pinnedSeats[x]);
+    }
+
+    /**
+     * One round's optimal seating.
+     *
+     * @param filled seats filled
+     * @param cost their preference cost (unweighted)
+     * @param runOf per attendee, the run (index) they get in the round, -1 for none
+     */
+    record RoundOptimum(int filled, long cost, int[] runOf) {
+    }
+
+    /**
+     * The optimal seating of round {@code r} when run {@code x} is in round {@code roundOf[x]} (-1: not placed) with
+     * {@code seatLimits[x]} seats for unpinned seats: most seats first, then least preference cost, and among those
+     * the seating that moves the fewest attendees away from {@code holding} (per attendee, the run held now in this
+     * round, -1 for none).
+     */
+    RoundOptimum solveRound(int r, int[] roundOf, int[] seatLimits, int[] holding) {
+        int runCount = runs.size();
+        int[] local = new int[runCount];
+        List<Integer> inRound = new ArrayList<>();
+        for (int x = 0; x < runCount; x++) {
+            local[x] = -1;
+            if (roundOf[x] == r) {
+                local[x] = inRound.size();
+                inRound.add(x);
+            }
+        }
+        int[] limits = new int[inRound.size()];
+        for (int j = 0; j < limits.length; j++) {
+            limits[j] = seatLimits[inRound.get(j)];
+        }
+        int attendees = seats.length;
+        List<Integer> who = new ArrayList<>();
+        List<int[]> roundOptions = new ArrayList<>();
+        List<long[]> roundCosts = new ArrayList<>();
+        List<long[]> rawCosts = new ArrayList<>();
+        int[] current = new int[attendees];
+        int[] buffer = new int[limits.length];
+        long[] costBuffer = new long[limits.length];
+        for (int a = 0; a < attendees; a++) {
+            if (!openRound[a][r]) {
+                continue;
+            }
+            int count = 0;
+            int held = -1;
+            for (int o = 0; o < options[a].length; o++) {
+                int x = options[a][o];
+                if (roundOf[x] == r && limits[local[x]] > 0) {
+                    if (holding != null && holding[a] == x) {
+                        held = count;
+                    }
+                    buffer[count] = local[x];
+                    costBuffer[count] = costs[a][o];
+                    count++;
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            current[who.size()] = held;
+            who.add(a);
+            roundOptions.add(Arrays.copyOf(buffer, count));
+            long[] raw = Arrays.copyOf(costBuffer, count);
+            rawCosts.add(raw);
+            roundCosts.add(preferenceWeight > 0 ? raw : new long[count]);
+        }
+        long unseatedCost = (preferenceWeight > 0 ? maxCost : 0) * Math.max(1, limits.length) + 1;
+        int[] result = TransportationSeating.solve(limits, roundOptions.toArray(int[][]::new),
+                roundCosts.toArray(long[][]::new), unseatedCost, Arrays.copyOf(current, who.size()));
+        int[] runOf = new int[attendees];
+        Arrays.fill(runOf, -1);
+        int filled = 0;
+        long cost = 0;
+        for (int p = 0; p < result.length; p++) {
+            if (result[p] >= 0) {
+                runOf[who.get(p)] = inRound.get(roundOptions.get(p)[result[p]]);
+                filled++;
+                cost += rawCosts.get(p)[result[p]];
+            }
+        }
+        return new RoundOptimum(filled, cost, runOf);
+    }
+
+    /** Per attendee: the run (index) they hold in round {@code r} now, -1 for none; runs placed as {@code roundOf}. */
+    int[] holding(int r, int[] roundOf) {
+        int[] holding = new int[seats.length];
+        Arrays.fill(holding, -1);
+        for (int a = 0; a < seats.length; a++) {
+            for (Seat seat : seats[a]) {
+                Integer x = seat.getRun() == null ? null : runIndex.get(seat.getRun());
+                if (x != null && roundOf[x] == r && holding[a] < 0) {
+                    holding[a] = x;
+                }
+            }
+        }
+        return holding;
+    }
+
+    /**
+     * Every unpinned seat with its run (null = empty) for the seating {@code runOfByRound} (per round, per attendee:
+     * the run index, -1 for none); seats that hold one of the attendee's runs keep it.
+     */
+    Map<Seat, SessionRun> seatsFor(int[][] runOfByRound) {
+        boolean[][] free = new boolean[seats.length][];
+        int[][] assigned = new int[seats.length][];
+        for (int a = 0; a < seats.length; a++) {
+            free[a] = new boolean[seats[a].length];
+            Arrays.fill(free[a], true);
+            int count = 0;
+            int[] runsOfAttendee = new int[runOfByRound.length];
+            for (int[] runOf : runOfByRound) {
+                if (runOf[a] >= 0) {
+                    runsOfAttendee[count++] = runOf[a];
+                }
+            }
+            assigned[a] = Arrays.copyOf(runsOfAttendee, count);
+        }
+        Map<Seat, SessionRun> seating = toSeats(free, assigned);
+        if (seating == null) {
+            throw new IllegalStateException("more runs than unpinned seats for an attendee");
+        }
+        return seating;
     }
 
     /**

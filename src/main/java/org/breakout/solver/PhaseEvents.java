@@ -70,7 +70,9 @@ final class PhaseEvents {
                 custom.getCustomPhaseCommandClassList().forEach(c -> commands.add(commandName(c.getSimpleName())));
             }
             if (custom.getCustomPhaseCommandList() != null) {
-                custom.getCustomPhaseCommandList().forEach(c -> commands.add(commandName(c.getClass().getSimpleName())));
+                // One name per kind of command: the timetable climb is one command many times.
+                custom.getCustomPhaseCommandList().stream().map(c -> commandName(c.getClass().getSimpleName()))
+                        .distinct().forEach(commands::add);
             }
             return commands.isEmpty() ? "custom phase" : String.join(", ", commands);
         }
@@ -89,6 +91,7 @@ final class PhaseEvents {
             case "PlacementPhase" -> "placement";
             case "SeatingPhase" -> "seating";
             case "RandomTimetablePhase" -> "random timetable";
+            case "TimetableClimb" -> "timetable search on independent rounds";
             default -> simpleName.replaceAll("Phase$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
                     .toLowerCase(java.util.Locale.ROOT);
         };

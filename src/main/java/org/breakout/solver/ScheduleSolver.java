@@ -100,7 +100,8 @@ public final class ScheduleSolver implements AutoCloseable {
     }
 
     static SolverConfig configure(SolverConfig baseConfig, Options options) {
-        SolverConfig config = baseConfig.copyConfig().withRandomSeed(options.seed());
+        SolverConfig config = SolverConfigs.seedTimetableClimb(baseConfig.copyConfig().withRandomSeed(options.seed()),
+                options.seed());
         TerminationConfig termination = new TerminationConfig();
         if (options.timeLimit() != null) {
             termination.setSpentLimit(options.timeLimit());

@@ -54,11 +54,35 @@ public final class SolverConfigs {
         List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
         int seating = 0;
         while (!(phases.get(seating) instanceof CustomPhaseConfig custom
-                && custom.getCustomPhaseCommandClassList().contains(SeatingPhase.class))) {
+                && runs(custom, SeatingPhase.class))) {
             seating++;
         }
-        phases.add(seating + 1, timetableSearch(timetableLateAcceptance));
+        phases.add(seating + 1, timetableClimb(0, timetableLateAcceptance));
+        phases.add(seating + 2, timetableSearch(timetableLateAcceptance));
         config.setPhaseConfigList(phases);
+        return config;
+    }
+
+    /**
+     * The timetable search on arrays ({@link TimetableClimb}), for events whose rounds are independent; it does
+     * nothing on other events, and {@link #timetableSearch} after it takes over (or continues, once the solver's
+     * limits leave time after it).
+     */
+    static CustomPhaseConfig timetableClimb(long seed, int lateAcceptance) {
+        return new CustomPhaseConfig().withCustomPhaseCommandList(new TimetableClimb(seed, lateAcceptance).commands());
+    }
+
+    /**
+     * Gives the configuration's {@link TimetableClimb} phases the random seed (a new search object per call, so
+     * configurations made from one base share no state); returns the configuration.
+     */
+    public static SolverConfig seedTimetableClimb(SolverConfig config, long seed) {
+        for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && isTimetableClimb(custom)) {
+                TimetableClimb climb = (TimetableClimb) custom.getCustomPhaseCommandList().get(0);
+                custom.setCustomPhaseCommandList(climb.withSeed(seed).commands());
+            }
+        }
         return config;
     }
 
@@ -141,7 +165,7 @@ public final class SolverConfigs {
         long millis = Math.max(1, (long) (timeLimit.toMillis() * PLACEMENT_TIME_SHARE));
         for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom
-                    && custom.getCustomPhaseCommandClassList().contains(PlacementPhase.class)) {
+                    && runs(custom, PlacementPhase.class)) {
                 custom.setTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMillis(millis)));
             }
         }
@@ -156,8 +180,22 @@ public final class SolverConfigs {
         for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 localSearch.setTerminationConfig(termination.copyConfig());
+            } else if (phase instanceof CustomPhaseConfig custom && termination.getStepCountLimit() != null
+                    && isTimetableClimb(custom)) {
+                // Its steps are chunks of TimetableClimb.CHUNK moves: a step limit keeps it just as deterministic.
+                custom.setTerminationConfig(new TerminationConfig().withStepCountLimit(termination.getStepCountLimit()));
             }
         }
         return config;
+    }
+
+    /** Whether the custom phase runs a command of that class (given by class; the climb's are instances). */
+    static boolean runs(CustomPhaseConfig custom, Class<?> command) {
+        return custom.getCustomPhaseCommandClassList() != null && custom.getCustomPhaseCommandClassList().contains(command);
+    }
+
+    static boolean isTimetableClimb(CustomPhaseConfig custom) {
+        return custom.getCustomPhaseCommandList() != null && !custom.getCustomPhaseCommandList().isEmpty()
+                && custom.getCustomPhaseCommandList().get(0) instanceof TimetableClimb;
     }
 }

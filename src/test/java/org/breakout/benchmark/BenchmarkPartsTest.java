@@ -95,7 +95,7 @@ class BenchmarkPartsTest {
         SolverConfig noLocalSearch = BenchmarkConfigs.resolve("no-local-search").solverConfig();
         assertThat(noLocalSearch.getPhaseConfigList()).noneMatch(p -> p instanceof LocalSearchPhaseConfig)
                 .anyMatch(p -> p instanceof CustomPhaseConfig);
-        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(9);
+        assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(10);
         // The peer: its first seating, then a random restart and a hill climb per restart.
         SolverConfig peer = BenchmarkConfigs.resolve("peer").solverConfig();
         assertThat(peer.getPhaseConfigList()).hasSize(1 + 2 * BenchmarkConfigs.PEER_RESTARTS);

@@ -216,6 +216,36 @@ public final class RandomEvents {
     }
 
     /** Sometimes pins one attendee's seat in a placed run of a round they want (or all rounds). */
+    /** Whether the attendee may take the session (its audience, and ranked unless unranked seats are allowed). */
+    private static boolean mayAttend(ObjectNode root, ObjectNode attendee, String sessionId) {
+        for (var session : root.get("sessions")) {
+            if (!session.get("id").asText().equals(sessionId)) {
+                continue;
+            }
+            if (session.has("audience") && !session.get("audience").isEmpty()) {
+                boolean admitted = false;
+                for (var tag : attendee.path("tags")) {
+                    for (var audience : session.get("audience")) {
+                        admitted |= audience.asText().equals(tag.asText());
+                    }
+                }
+                if (!admitted) {
+                    return false;
+                }
+            }
+        }
+        if (root.path("settings").path("allowUnranked").asBoolean(true)) {
+            return true;
+        }
+        for (var preference : attendee.path("preferences")) {
+            String ranked = preference.isTextual() ? preference.asText() : preference.path("session").asText();
+            if (ranked.equals(sessionId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void addPinnedSeat(ObjectNode root, Random random) {
         if (random.nextInt(3) > 0) {
             return;
@@ -239,7 +269,7 @@ public final class RandomEvents {
                     wanted |= r.asText().equals(p[1]);
                 }
             }
-            if (wanted) {
+            if (wanted && mayAttend(root, attendee, p[0])) {
                 if (!attendee.has("rounds")) {
                     // Explicit rounds: the default (rounds with a session they may attend) could be empty.
                     ArrayNode all = attendee.putArray("rounds");

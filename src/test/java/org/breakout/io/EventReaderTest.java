@@ -191,6 +191,20 @@ class EventReaderTest {
     }
 
     @Test
+    void pinnedSeatInASessionTheAttendeeMayNotAttend() {
+        List<Problem> problems = problemsOf(event("""
+                [ { "id": "S1", "audience": ["mayor"], "placements": [ { "round": "R1", "room": "a", "pinned": true } ] },
+                  { "id": "S2", "placements": [ { "round": "R2", "room": "a", "pinned": true } ] } ]
+                """, "[ { \"id\": \"A1\", \"assignments\": [ { \"round\": \"R1\", \"session\": \"S1\", "
+                + "\"pinned\": true } ] } ]"));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("attendees[0].assignments[0]");
+            assertThat(p.message()).contains("pinned seat in S1 for attendee A1, who may not attend it",
+                    "only for mayor", "remove the pin");
+        });
+    }
+
+    @Test
     void unknownFieldsAreWarningsNotErrors() throws Exception {
         LoadedEvent loaded = EventReader.parse(Path.of("w.json"),
                 event("[ { \"id\": \"S1\", \"capcity\": 4 } ]",

@@ -56,9 +56,9 @@ class SolverEndToEndTest {
     @Test
     void defaultConfigBuildsWithoutTermination() {
         SolverConfig config = SolverConfigs.defaultConfig();
-        // Placement, construction, seating, the timetable search (a climb, then a kick and a climb per kick), and
-        // the three seat local searches with the seating phase between them.
-        assertThat(config.getPhaseConfigList()).hasSize(3 + 1 + 5);
+        // Placement, construction, seating, the two timetable searches (on independent rounds, then the general
+        // one), and the three seat local searches with the seating phase between them.
+        assertThat(config.getPhaseConfigList()).hasSize(3 + 2 + 5);
         assertThat(config.getRandomSeed()).isZero();
         // Reproducible without the from-scratch score check after every phase (hundreds of phases).
         assertThat(config.getEnvironmentMode()).isEqualTo(EnvironmentMode.NO_ASSERT);
@@ -71,7 +71,7 @@ class SolverEndToEndTest {
                 new ScheduleSolver.Options(Duration.ofMinutes(2), Duration.ofSeconds(20), null, 0));
         List<TerminationConfig> placementLimits = config.getPhaseConfigList().stream()
                 .filter(phase -> phase instanceof ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig custom
-                        && custom.getCustomPhaseCommandClassList().contains(PlacementPhase.class))
+                        && SolverConfigs.runs(custom, PlacementPhase.class))
                 .map(phase -> phase.getTerminationConfig()).toList();
         assertThat(placementLimits).hasSize(1);
         assertThat(placementLimits.get(0).getSpentLimit()).isEqualTo(Duration.ofSeconds(36));
@@ -203,7 +203,7 @@ class SolverEndToEndTest {
             assertThat(heard).isEmpty(); // building the solver is not the solve
             solver.solve(problem);
         }
-        assertThat(heard).startsWith("solving started", "phase 1/9: placement");
+        assertThat(heard).startsWith("solving started", "phase 1/10: placement");
         assertThat(heard).containsOnlyOnce("solving started");
     }
 

@@ -1,0 +1,404 @@
+package org.breakout.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import org.slf4j.LoggerFactory;
+
+import org.breakout.domain.Room;
+import org.breakout.domain.Round;
+import org.breakout.domain.Schedule;
+import org.breakout.domain.Seat;
+import org.breakout.domain.SessionRun;
+import org.breakout.domain.Speaker;
+
+/**
+ * The timetable search of events whose rounds are independent ({@link IndependentRounds}): late acceptance over the
+ * same moves as {@link TimetableMove} (a run into another slot, swapping with the run there), each judged by the
+ * exact seating of the rounds it touches, but evaluated on arrays instead of through Timefold's score: a move that is
+ * not taken then costs no seat changes and no undo. On {@code rank-all-open-2000} about half of the time of a
+ * {@link TimetableMove} went to Timefold following the seat changes of the move and of its undo.
+ * <p>
+ * The score stays Timefold's: the phase is a list of identical commands, each a chunk of {@link #CHUNK} evaluated
+ * moves; at the end of a chunk the working solution is set to the search's state (its best, when the chunk improved
+ * on it), through the score director, and Timefold scores that step, keeps the best and reports it. The next chunk
+ * compares Timefold's score with the one the search predicted; if they ever differ the search stops and leaves the
+ * rest to the next phase (the tests run it against the score on random events, so that is a bug, not a fallback).
+ * <p>
+ * The score of a move is exact because the search only makes moves whose score it can count: a run that breaks no
+ * rule where it is (room free and available, round allowed, tags, speakers available and not busy) goes to a slot
+ * where it breaks none either, so the hard score does not change; the medium and soft parts that a timetable move
+ * changes are the seats filled and their preference cost (per round, {@link IndependentRounds#solveRound}) and the
+ * theme clashes. Events with published placements or seats, plenary runs to move, or rounds that are not
+ * independent get no moves here (the phase does nothing; {@link TimetableNeighborhood} covers them).
+ * <p>
+ * Deterministic for a seed: the moves are drawn from its own random generator, no clock is read.
+ */
+public final class TimetableClimb implements PhaseCommand<Schedule> {
+
+    /** Moves evaluated per command (one Timefold step). */
+    static final int CHUNK = 200;
+    /** Commands in the phase: more than any run within the CLI's limits gets through. */
+    static final int CHUNKS = 100_000;
+
+    private final long seed;
+    private final int lateAcceptance;
+    private final Map<Schedule, Search> searches = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Over every search of this object: moves evaluated, and chunks whose score Timefold counted otherwise. */
+    private final AtomicLong evaluated = new AtomicLong();
+    private final AtomicLong mismatches = new AtomicLong();
+
+    TimetableClimb(long seed, int lateAcceptance) {
+        this.seed = seed;
+        this.lateAcceptance = lateAcceptance;
+    }
+
+    /** The same search with another seed (and no state). */
+    TimetableClimb withSeed(long newSeed) {
+        return new TimetableClimb(newSeed, lateAcceptance);
+    }
+
+    /** The phase's commands: {@link #CHUNKS} times this one. */
+    List<PhaseCommand<Schedule>> commands() {
+        return Collections.nCopies(CHUNKS, this);
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<Schedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
+        Schedule schedule = scoreDirector.getWorkingSolution();
+        Search search = searches.computeIfAbsent(schedule, s -> Search.of(s, seed, lateAcceptance));
+        if (search == null || search.stopped) {
+            return;
+        }
+        long before = search.evaluations;
+        search.chunk(scoreDirector, isPhaseTerminated);
+        evaluated.addAndGet(search.evaluations - before);
+        if (search.stopped) {
+            mismatches.incrementAndGet();
+        }
+    }
+
+    /** Moves evaluated so far, over every search of this object. */
+    long evaluated() {
+        return evaluated.get();
+    }
+
+    /** Searches stopped because Timefold's score was not the one predicted (a bug if ever above 0). */
+    long mismatches() {
+        return mismatches.get();
+    }
+
+    /** The state of one search: the timetable and the optimal seating of every round, as arrays. */
+    static final class Search {
+        private final Schedule schedule;
+        private final IndependentRounds seating;
+        private final List<SessionRun> runs;
+        private final List<Round> rounds;
+        private final List<Room> rooms;
+        private final Map<Round, Integer> roundIndex = new IdentityHashMap<>();
+        private final Map<Room, Integer> roomIndex = new IdentityHashMap<>();
+        /** Runs the search may move. */
+        private final int[] movable;
+        private final boolean[] isMovable;
+        private final int[][] sharedThemes;
+        private final boolean[][] sharedSpeaker;
+        private final HardMediumSoftLongScore seatWeight;
+        private final HardMediumSoftLongScore preferenceWeight;
+        private final HardMediumSoftLongScore themeWeight;
+        private final Random random;
+        private final int lateSize;
+        private HardMediumSoftLongScore[] lateScores;
+        private long evaluations;
+
+        private State current;
+        private State best;
+        /** Whether the search's seating was written to the working solution once (its score is the baseline). */
+        private boolean started;
+        /** The score Timefold should give the state last written to the working solution; null when not known. */
+        private HardMediumSoftLongScore expected;
+        private boolean bestSinceSync;
+        boolean stopped;
+
+        /** The timetable and its seating: who sits where in every round, and what that scores. */
+        private record State(int[] roundOf, int[] roomOf, IndependentRounds.RoundOptimum[] perRound,
+                HardMediumSoftLongScore score) {
+        }
+
+        private Search(Schedule schedule, IndependentRounds seating, long seed, int lateAcceptance) {
+            this.schedule = schedule;
+            this.seating = seating;
+            this.runs = schedule.getRuns();
+            this.rounds = schedule.getRounds();
+            this.rooms = schedule.getRooms();
+            for (int r = 0; r < rounds.size(); r++) {
+                roundIndex.put(rounds.get(r), r);
+            }
+            for (int m = 0; m < rooms.size(); m++) {
+                roomIndex.put(rooms.get(m), m);
+            }
+            int n = runs.size();
+            sharedThemes = new int[n][n];
+            sharedSpeaker = new boolean[n][n];
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    if (x != y) {
+                        sharedThemes[x][y] = runs.get(x).getSession().sharedThemeCount(runs.get(y).getSession());
+                        sharedSpeaker[x][y] = runs.get(x).getSession().sharesSpeakerWith(runs.get(y).getSession());
+                    }
+                }
+            }
+            ConstraintWeightOverrides<HardMediumSoftLongScore> overrides = schedule.getConstraintWeightOverrides();
+            seatWeight = weight(overrides, BreakoutConstraintProvider.UNFILLED_SEAT);
+            preferenceWeight = weight(overrides, BreakoutConstraintProvider.PREFERENCE_COST);
+            themeWeight = weight(overrides, BreakoutConstraintProvider.THEME_CLASH);
+            random = new Random(seed);
+            this.lateSize = Math.max(1, lateAcceptance);
+            int[] roundOf = new int[n];
+            int[] roomOf = new int[n];
+            for (int x = 0; x < n; x++) {
+                SessionRun run = runs.get(x);
+                roundOf[x] = run.isPlaced() ? roundIndex.getOrDefault(run.getRound(), -1) : -1;
+                roomOf[x] = run.isPlaced() ? roomIndex.getOrDefault(run.getRoom(), -1) : -1;
+            }
+            List<Integer> movableList = new ArrayList<>();
+            isMovable = new boolean[n];
+            for (int x = 0; x < n; x++) {
+                SessionRun run = runs.get(x);
+                if (!run.isPinned() && roundOf[x] >= 0 && roomOf[x] >= 0 && !run.getSession().plenary()
+                        && fits(x, roundOf[x], roomOf[x], roundOf, roomOf, -1)) {
+                    movableList.add(x);
+                    isMovable[x] = true;
+                }
+            }
+            movable = movableList.stream().mapToInt(Integer::intValue).toArray();
+            int[][] holding = holding(roundOf);
+            IndependentRounds.RoundOptimum[] perRound = new IndependentRounds.RoundOptimum[rounds.size()];
+            int[] limits = seatLimits(roomOf);
+            for (int r = 0; r < perRound.length; r++) {
+                perRound[r] = seating.solveRound(r, roundOf, limits, holding[r]);
+            }
+            current = new State(roundOf, roomOf, perRound, null);
+        }
+
+        /** The search for the schedule, or null when it has no move to make here (see the class comment). */
+        static Search of(Schedule schedule, long seed, int lateAcceptance) {
+            for (SessionRun run : schedule.getRuns()) {
+                if (run.hasPreviousPlacement()) {
+                    return null;
+                }
+            }
+            IndependentRounds seating = IndependentRounds.of(schedule);
+            if (seating == null) {
+                return null;
+            }
+            Search search = new Search(schedule, seating, seed, lateAcceptance);
+            return search.movable.length == 0 ? null : search;
+        }
+
+        private static HardMediumSoftLongScore weight(ConstraintWeightOverrides<HardMediumSoftLongScore> overrides,
+                String name) {
+            HardMediumSoftLongScore weight = overrides == null ? null : overrides.getConstraintWeight(name);
+            return weight != null ? weight : ConstraintWeights.get(name);
+        }
+
+        /** Per round, per attendee: the run they hold in that round in the working solution, or -1. */
+        private int[][] holding(int[] roundOf) {
+            int[][] holding = new int[rounds.size()][];
+            for (int r = 0; r < holding.length; r++) {
+                holding[r] = seating.holding(r, roundOf);
+            }
+            return holding;
+        }
+
+        private int[] seatLimits(int[] roomOf) {
+            int[] limits = new int[runs.size()];
+            for (int x = 0; x < limits.length; x++) {
+                limits[x] = roomOf[x] < 0 ? 0
+                        : seating.seatsLeft(x, runs.get(x).getSession().seatLimitIn(rooms.get(roomOf[x])));
+            }
+            return limits;
+        }
+
+        /**
+         * Whether run {@code x} breaks no rule in round {@code r}, room {@code m}, with the other runs where
+         * {@code roundOf}/{@code roomOf} put them, not counting run {@code ignore} (the swap partner, or -1).
+         */
+        private boolean fits(int x, int r, int m, int[] roundOf, int[] roomOf, int ignore) {
+            SessionRun run = runs.get(x);
+            Round round = rounds.get(r);
+            Room room = rooms.get(m);
+            if (!room.isAvailableIn(round) || !run.getSession().isAllowedIn(round)
+                    || !room.tags().containsAll(run.getSession().requiredRoomTags())) {
+                return false;
+            }
+            for (Speaker speaker : run.getSession().speakers()) {
+                if (!speaker.isAvailableIn(round)) {
+                    return false;
+                }
+            }
+            for (int y = 0; y < runs.size(); y++) {
+                if (y == x || y == ignore || roundOf[y] != r) {
+                    continue;
+                }
+                if (roomOf[y] == m || sharedSpeaker[x][y] || runs.get(y).getSession().equals(run.getSession())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int themeClashes(int x, int r, int[] roundOf, int ignore) {
+            int clashes = 0;
+            for (int y = 0; y < runs.size(); y++) {
+                if (y != x && y != ignore && roundOf[y] == r) {
+                    clashes += sharedThemes[x][y];
+                }
+            }
+            return clashes;
+        }
+
+        /** One chunk of the search, then the working solution is set to its state. */
+        void chunk(ScoreDirector<Schedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
+            HardMediumSoftLongScore score = schedule.getScore();
+            if (!started) {
+                // First call: write the search's seating (the same optimum as the seating phase's, maybe other
+                // seats among equals) and let Timefold score it; the search starts from that score.
+                sync(scoreDirector, current);
+                started = true;
+                return;
+            }
+            if (expected != null && !expected.equals(score)) {
+                stopped = true;
+                LoggerFactory.getLogger(TimetableClimb.class).warn(
+                        "Timetable climb stopped: it expected the score {} but Timefold counts {}", expected, score);
+                return;
+            }
+            if (current.score == null) {
+                current = new State(current.roundOf, current.roomOf, current.perRound, score);
+                best = current;
+                lateScores = new HardMediumSoftLongScore[lateSize];
+                Arrays.fill(lateScores, score);
+            }
+            for (int k = 0; k < CHUNK && !isPhaseTerminated.getAsBoolean(); k++) {
+                step();
+            }
+            State target = current;
+            if (bestSinceSync) {
+                target = best;
+                current = best;
+                bestSinceSync = false;
+            }
+            sync(scoreDirector, target);
+            expected = target.score;
+        }
+
+        /** Draws one move, scores it exactly, and takes it if late acceptance allows. */
+        private void step() {
+            int x = movable[random.nextInt(movable.length)];
+            int r = random.nextInt(rounds.size());
+            int m = random.nextInt(rooms.size());
+            int[] roundOf = current.roundOf;
+            int[] roomOf = current.roomOf;
+            int fromRound = roundOf[x];
+            int fromRoom = roomOf[x];
+            if (r == fromRound && m == fromRoom) {
+                return;
+            }
+            int y = -1;
+            for (int z = 0; z < runs.size(); z++) {
+                if (z != x && roundOf[z] == r && roomOf[z] == m) {
+                    y = z;
+                }
+            }
+            if ((y >= 0 && !isMovable[y]) || !fits(x, r, m, roundOf, roomOf, y)
+                    || (y >= 0 && !fits(y, fromRound, fromRoom, roundOf, roomOf, x))) {
+                return;
+            }
+            evaluations++;
+            int themeBefore = themeClashes(x, fromRound, roundOf, y) + (y >= 0 ? themeClashes(y, r, roundOf, x) : 0);
+            int[] newRoundOf = roundOf.clone();
+            int[] newRoomOf = roomOf.clone();
+            newRoundOf[x] = r;
+            newRoomOf[x] = m;
+            if (y >= 0) {
+                newRoundOf[y] = fromRound;
+                newRoomOf[y] = fromRoom;
+            }
+            int themeAfter = themeClashes(x, r, newRoundOf, y) + (y >= 0 ? themeClashes(y, fromRound, newRoundOf, x) : 0);
+            int[] limits = seatLimits(newRoomOf);
+            IndependentRounds.RoundOptimum[] perRound = current.perRound.clone();
+            long filledDelta = 0;
+            long costDelta = 0;
+            for (int t : r == fromRound ? new int[] { r } : new int[] { fromRound, r }) {
+                IndependentRounds.RoundOptimum before = perRound[t];
+                IndependentRounds.RoundOptimum after = seating.solveRound(t, newRoundOf, limits, before.runOf());
+                perRound[t] = after;
+                filledDelta += after.filled() - before.filled();
+                costDelta += after.cost() - before.cost();
+            }
+            HardMediumSoftLongScore score = current.score
+                    .subtract(ConstraintWeights.scaled(seatWeight, -filledDelta))
+                    .subtract(ConstraintWeights.scaled(preferenceWeight, costDelta))
+                    .subtract(ConstraintWeights.scaled(themeWeight, themeAfter - themeBefore));
+            int slot = (int) (evaluations % lateSize);
+            if (score.compareTo(current.score) >= 0 || score.compareTo(lateScores[slot]) >= 0) {
+                current = new State(newRoundOf, newRoomOf, perRound, score);
+                if (score.compareTo(best.score) > 0) {
+                    best = current;
+                    bestSinceSync = true;
+                }
+            }
+            lateScores[slot] = current.score;
+        }
+
+        /** Sets the working solution's runs and seats to the state, through the score director. */
+        private void sync(ScoreDirector<Schedule> scoreDirector, State state) {
+            boolean changed = false;
+            for (int x = 0; x < runs.size(); x++) {
+                SessionRun run = runs.get(x);
+                Round round = state.roundOf[x] < 0 ? run.getRound() : rounds.get(state.roundOf[x]);
+                Room room = state.roomOf[x] < 0 ? run.getRoom() : rooms.get(state.roomOf[x]);
+                if (run.getRound() != round) {
+                    scoreDirector.beforeVariableChanged(run, "round");
+                    run.setRound(round);
+                    scoreDirector.afterVariableChanged(run, "round");
+                    changed = true;
+                }
+                if (run.getRoom() != room) {
+                    scoreDirector.beforeVariableChanged(run, "room");
+                    run.setRoom(room);
+                    scoreDirector.afterVariableChanged(run, "room");
+                    changed = true;
+                }
+            }
+            int[][] runOfByRound = new int[state.perRound.length][];
+            for (int r = 0; r < runOfByRound.length; r++) {
+                runOfByRound[r] = state.perRound[r].runOf();
+            }
+            for (Map.Entry<Seat, SessionRun> entry : seating.seatsFor(runOfByRound).entrySet()) {
+                Seat seat = entry.getKey();
+                if (seat.getRun() != entry.getValue()) {
+                    scoreDirector.beforeVariableChanged(seat, "run");
+                    seat.setRun(entry.getValue());
+                    scoreDirector.afterVariableChanged(seat, "run");
+                    changed = true;
+                }
+            }
+            if (changed) {
+                scoreDirector.triggerVariableListeners();
+            }
+        }
+    }
+}
