@@ -19,6 +19,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.breakout.solver.RandomTimetablePhase;
 import org.breakout.solver.SeatingPhase;
 import org.breakout.solver.SolverConfigs;
+import org.breakout.solver.TimetableClimb;
 
 /**
  * The solver configurations {@code breakout benchmark} can compare: built-in names, or a Timefold solver
@@ -30,6 +31,14 @@ public final class BenchmarkConfigs {
     /** The peer's restarts: more than any run within the benchmark's limits gets through (a restart of a small event
      * takes about 30 ms: 400 ran out after 11 s on rank-all-open-300). */
     static final int PEER_RESTARTS = 10_000;
+
+    /**
+     * The peer's climb on arrays: hill climbing (a move as good or better), stuck after as many moves in a row
+     * without a better schedule as the Timefold climb may try ({@link SolverConfigs#CLIMB_MOVES}); at most 100 chunks
+     * of {@link TimetableClimb} per restart (20,000 moves), so 10,000 restarts stay small in memory.
+     */
+    static final TimetableClimb.Settings PEER_CLIMB = new TimetableClimb.Settings(1, (int) SolverConfigs.CLIMB_MOVES,
+            0, 100);
 
     /** The built-in configurations, by name, with what they are. */
     public static final Map<String, String> BUILT_IN;
@@ -44,8 +53,8 @@ public final class BenchmarkConfigs {
         builtIn.put("no-local-search", "the default without its local search: placement and seating only");
         builtIn.put("peer", "the published method of the closest peer tool (wassign), on breakout's seating engine: a "
                 + "random timetable, the exact seating of each candidate timetable, hill climbing over moves and swaps "
-                + "of single sessions (the default configuration's climb), and a restart from a new random timetable "
-                + "where the climb gets stuck");
+                + "of single sessions (the default configuration's moves, on its faster arrays where rounds are "
+                + "independent), and a restart from a new random timetable where the climb gets stuck");
         BUILT_IN = Collections.unmodifiableMap(builtIn);
     }
 
@@ -156,6 +165,10 @@ public final class BenchmarkConfigs {
                     phases.add(new CustomPhaseConfig()
                             .withCustomPhaseCommandClassList(List.of(RandomTimetablePhase.class))
                             .withCustomProperties(Map.of("restart", Integer.toString(restart))));
+                    // The climb: on arrays where the event's rounds are independent (as fast as the default's
+                    // search), else with Timefold's moves; each does nothing where the other climbs.
+                    phases.add(new CustomPhaseConfig().withCustomPhaseCommandList(new TimetableClimb(0, restart,
+                            PEER_CLIMB).commands()));
                     phases.add(SolverConfigs.timetableHillClimbing());
                 }
             }

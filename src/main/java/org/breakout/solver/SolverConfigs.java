@@ -57,19 +57,11 @@ public final class SolverConfigs {
                 && runs(custom, SeatingPhase.class))) {
             seating++;
         }
-        phases.add(seating + 1, timetableClimb(0, timetableLateAcceptance));
+        phases.add(seating + 1, new CustomPhaseConfig().withCustomPhaseCommandList(new TimetableClimb(0, 0,
+                new TimetableClimb.Settings(timetableLateAcceptance, 0, TimetableClimb.KICK_AFTER, TimetableClimb.CHUNKS)).commands()));
         phases.add(seating + 2, timetableSearch(timetableLateAcceptance));
         config.setPhaseConfigList(phases);
         return config;
-    }
-
-    /**
-     * The timetable search on arrays ({@link TimetableClimb}), for events whose rounds are independent; it does
-     * nothing on other events, and {@link #timetableSearch} after it takes over (or continues, once the solver's
-     * limits leave time after it).
-     */
-    static CustomPhaseConfig timetableClimb(long seed, int lateAcceptance) {
-        return new CustomPhaseConfig().withCustomPhaseCommandList(new TimetableClimb(seed, lateAcceptance).commands());
     }
 
     /**

@@ -31,9 +31,9 @@ import org.breakout.domain.Speaker;
  * not taken then costs no seat changes and no undo. On {@code rank-all-open-2000} about half of the time of a
  * {@link TimetableMove} went to Timefold following the seat changes of the move and of its undo.
  * <p>
- * The score stays Timefold's: the phase is a list of identical commands, each a chunk of {@link #CHUNK} evaluated
- * moves; at the end of a chunk the working solution is set to the search's state (its best, when the chunk improved
- * on it), through the score director, and Timefold scores that step, keeps the best and reports it. The next chunk
+ * The score stays Timefold's: the phase is a list of identical commands, each a chunk of at most {@link #CHUNK}
+ * evaluated moves that ends early at a new best; at the end of a chunk the working solution is set to the search's
+ * state through the score director, and Timefold scores that step, keeps the best and reports it. The next chunk
  * compares Timefold's score with the one the search predicted; if they ever differ the search stops and leaves the
  * rest to the next phase (the tests run it against the score on random events, so that is a bug, not a fallback).
  * <p>
@@ -53,33 +53,74 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
     /** Commands in the phase: more than any run within the CLI's limits gets through. */
     static final int CHUNKS = 100_000;
 
+    /**
+     * How the search accepts moves and when it ends.
+     *
+     * @param lateAcceptance late acceptance size; 1 is hill climbing (a move as good as the current state or better)
+     * @param stuckAfter the search ends after this many evaluated moves in a row without a better best (0: never)
+     * @param kickAfter after this many evaluated moves without a better best, the search jumps from its best by a
+     *        few random moves (0: never)
+     * @param chunks commands in the phase (each {@link #CHUNK} moves)
+     */
+    public record Settings(int lateAcceptance, int stuckAfter, int kickAfter, int chunks) {
+        /** The default configuration's: late acceptance with kicks until the solver stops. */
+        public static final Settings DEFAULT = new Settings(SolverConfigs.TIMETABLE_LATE_ACCEPTANCE, 0, KICK_AFTER,
+                CHUNKS);
+    }
+
+    /** Moves without a better best after which the default search kicks ({@link Settings#kickAfter()}). */
+    static final int KICK_AFTER = 3_000;
+    /** Random moves in a kick. */
+    static final int KICK_MOVES = 3;
+
     private final long seed;
-    private final int lateAcceptance;
+    /** Added to the seed: restarts of one configuration draw other moves. */
+    private final long stream;
+    private final Settings settings;
     private final Map<Schedule, Search> searches = Collections.synchronizedMap(new WeakHashMap<>());
     /** Over every search of this object: moves evaluated, and chunks whose score Timefold counted otherwise. */
     private final AtomicLong evaluated = new AtomicLong();
     private final AtomicLong mismatches = new AtomicLong();
 
     TimetableClimb(long seed, int lateAcceptance) {
+        this(seed, 0, new Settings(lateAcceptance, 0, KICK_AFTER, CHUNKS));
+    }
+
+    public TimetableClimb(long seed, long stream, Settings settings) {
         this.seed = seed;
-        this.lateAcceptance = lateAcceptance;
+        this.stream = stream;
+        this.settings = settings;
     }
 
     /** The same search with another seed (and no state). */
     TimetableClimb withSeed(long newSeed) {
-        return new TimetableClimb(newSeed, lateAcceptance);
+        return new TimetableClimb(newSeed, stream, settings);
     }
 
-    /** The phase's commands: {@link #CHUNKS} times this one. */
-    List<PhaseCommand<Schedule>> commands() {
-        return Collections.nCopies(CHUNKS, this);
+    /** The phase's commands: {@link Settings#chunks()} times this one. */
+    public List<PhaseCommand<Schedule>> commands() {
+        return Collections.nCopies(settings.chunks(), this);
+    }
+
+    /**
+     * Whether this search handles the schedule's timetable: rounds are independent and no run has a published
+     * placement (the general {@link TimetableNeighborhood} leaves such events to it).
+     */
+    static boolean covers(Schedule schedule) {
+        for (SessionRun run : schedule.getRuns()) {
+            if (run.hasPreviousPlacement()) {
+                return false;
+            }
+        }
+        return IndependentRounds.of(schedule) != null;
     }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<Schedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
         Schedule schedule = scoreDirector.getWorkingSolution();
-        Search search = searches.computeIfAbsent(schedule, s -> Search.of(s, seed, lateAcceptance));
-        if (search == null || search.stopped) {
+        Search search = searches.computeIfAbsent(schedule,
+                s -> Search.of(s, seed * 1_000_003L + stream, settings));
+        if (search == null || search.stopped || search.finished) {
             return;
         }
         long before = search.evaluations;
@@ -119,8 +160,14 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
         private final HardMediumSoftLongScore themeWeight;
         private final Random random;
         private final int lateSize;
+        private final int stuckAfter;
         private HardMediumSoftLongScore[] lateScores;
+        private int lateIndex;
         private long evaluations;
+        /** Evaluated moves since the best last improved, and since the best improved or the last kick. */
+        private long sinceBest;
+        private long sinceKick;
+        private final int kickAfter;
 
         private State current;
         private State best;
@@ -129,14 +176,17 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
         /** The score Timefold should give the state last written to the working solution; null when not known. */
         private HardMediumSoftLongScore expected;
         private boolean bestSinceSync;
+        /** Ended because Timefold's score was not the one predicted (then it changes nothing any more). */
         boolean stopped;
+        /** Ended because it was stuck ({@link Settings#stuckAfter()}); its best is in the working solution. */
+        boolean finished;
 
         /** The timetable and its seating: who sits where in every round, and what that scores. */
         private record State(int[] roundOf, int[] roomOf, IndependentRounds.RoundOptimum[] perRound,
                 HardMediumSoftLongScore score) {
         }
 
-        private Search(Schedule schedule, IndependentRounds seating, long seed, int lateAcceptance) {
+        private Search(Schedule schedule, IndependentRounds seating, long seed, Settings settings) {
             this.schedule = schedule;
             this.seating = seating;
             this.runs = schedule.getRuns();
@@ -164,7 +214,9 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             preferenceWeight = weight(overrides, BreakoutConstraintProvider.PREFERENCE_COST);
             themeWeight = weight(overrides, BreakoutConstraintProvider.THEME_CLASH);
             random = new Random(seed);
-            this.lateSize = Math.max(1, lateAcceptance);
+            this.lateSize = Math.max(1, settings.lateAcceptance());
+            this.stuckAfter = settings.stuckAfter();
+            this.kickAfter = settings.kickAfter();
             int[] roundOf = new int[n];
             int[] roomOf = new int[n];
             for (int x = 0; x < n; x++) {
@@ -193,17 +245,11 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
         }
 
         /** The search for the schedule, or null when it has no move to make here (see the class comment). */
-        static Search of(Schedule schedule, long seed, int lateAcceptance) {
-            for (SessionRun run : schedule.getRuns()) {
-                if (run.hasPreviousPlacement()) {
-                    return null;
-                }
-            }
-            IndependentRounds seating = IndependentRounds.of(schedule);
-            if (seating == null) {
+        static Search of(Schedule schedule, long seed, Settings settings) {
+            if (!covers(schedule)) {
                 return null;
             }
-            Search search = new Search(schedule, seating, seed, lateAcceptance);
+            Search search = new Search(schedule, IndependentRounds.of(schedule), seed, settings);
             return search.movable.length == 0 ? null : search;
         }
 
@@ -291,30 +337,79 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
                 lateScores = new HardMediumSoftLongScore[lateSize];
                 Arrays.fill(lateScores, score);
             }
-            for (int k = 0; k < CHUNK && !isPhaseTerminated.getAsBoolean(); k++) {
+            // Under late acceptance a chunk ends early at a new best: it is then the current state, which is what
+            // Timefold sees. (A hill climb's current state is always as good as its best.)
+            bestSinceSync = false;
+            for (int k = 0; k < CHUNK && !(bestSinceSync && lateSize > 1) && !finished
+                    && !isPhaseTerminated.getAsBoolean(); k++) {
                 step();
+                finished = stuckAfter > 0 && sinceBest >= stuckAfter;
             }
-            State target = current;
-            if (bestSinceSync) {
-                target = best;
+            if (finished) {
                 current = best;
-                bestSinceSync = false;
             }
-            sync(scoreDirector, target);
-            expected = target.score;
+            sync(scoreDirector, current);
+            expected = current.score;
         }
 
         /** Draws one move, scores it exactly, and takes it if late acceptance allows. */
         private void step() {
+            if (kickAfter > 0 && sinceKick >= kickAfter) {
+                kick();
+            }
+            State candidate = neighbour(current);
+            if (candidate == null) {
+                return;
+            }
+            evaluations++;
+            sinceBest++;
+            sinceKick++;
+            HardMediumSoftLongScore score = candidate.score;
+            // Late acceptance as Timefold's acceptor does it: against the score of the step lateSize steps ago (or
+            // the current one), and each step's score replaces that one.
+            if (score.compareTo(current.score) >= 0 || score.compareTo(lateScores[lateIndex]) >= 0) {
+                current = candidate;
+                lateScores[lateIndex] = score;
+                lateIndex = (lateIndex + 1) % lateSize;
+                if (score.compareTo(best.score) > 0) {
+                    best = current;
+                    bestSinceSync = true;
+                    sinceBest = 0;
+                    sinceKick = 0;
+                }
+            }
+        }
+
+        /**
+         * Leaves a local optimum: from the best, {@link #KICK_MOVES} random moves taken whatever they cost, and the
+         * late acceptance starts again from there.
+         */
+        private void kick() {
+            State state = best;
+            for (int made = 0, tries = 0; made < KICK_MOVES && tries < 100 * KICK_MOVES; tries++) {
+                State next = neighbour(state);
+                if (next != null) {
+                    evaluations++;
+                    state = next;
+                    made++;
+                }
+            }
+            current = state;
+            Arrays.fill(lateScores, current.score);
+            sinceKick = 0;
+        }
+
+        /** A random move from {@code from}, scored exactly; null when the drawn move breaks a rule or changes nothing. */
+        private State neighbour(State from) {
             int x = movable[random.nextInt(movable.length)];
             int r = random.nextInt(rounds.size());
             int m = random.nextInt(rooms.size());
-            int[] roundOf = current.roundOf;
-            int[] roomOf = current.roomOf;
+            int[] roundOf = from.roundOf;
+            int[] roomOf = from.roomOf;
             int fromRound = roundOf[x];
             int fromRoom = roomOf[x];
             if (r == fromRound && m == fromRoom) {
-                return;
+                return null;
             }
             int y = -1;
             for (int z = 0; z < runs.size(); z++) {
@@ -324,9 +419,8 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             }
             if ((y >= 0 && !isMovable[y]) || !fits(x, r, m, roundOf, roomOf, y)
                     || (y >= 0 && !fits(y, fromRound, fromRoom, roundOf, roomOf, x))) {
-                return;
+                return null;
             }
-            evaluations++;
             int themeBefore = themeClashes(x, fromRound, roundOf, y) + (y >= 0 ? themeClashes(y, r, roundOf, x) : 0);
             int[] newRoundOf = roundOf.clone();
             int[] newRoomOf = roomOf.clone();
@@ -338,7 +432,7 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             }
             int themeAfter = themeClashes(x, r, newRoundOf, y) + (y >= 0 ? themeClashes(y, fromRound, newRoundOf, x) : 0);
             int[] limits = seatLimits(newRoomOf);
-            IndependentRounds.RoundOptimum[] perRound = current.perRound.clone();
+            IndependentRounds.RoundOptimum[] perRound = from.perRound.clone();
             long filledDelta = 0;
             long costDelta = 0;
             for (int t : r == fromRound ? new int[] { r } : new int[] { fromRound, r }) {
@@ -348,19 +442,11 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
                 filledDelta += after.filled() - before.filled();
                 costDelta += after.cost() - before.cost();
             }
-            HardMediumSoftLongScore score = current.score
+            HardMediumSoftLongScore score = from.score
                     .subtract(ConstraintWeights.scaled(seatWeight, -filledDelta))
                     .subtract(ConstraintWeights.scaled(preferenceWeight, costDelta))
                     .subtract(ConstraintWeights.scaled(themeWeight, themeAfter - themeBefore));
-            int slot = (int) (evaluations % lateSize);
-            if (score.compareTo(current.score) >= 0 || score.compareTo(lateScores[slot]) >= 0) {
-                current = new State(newRoundOf, newRoomOf, perRound, score);
-                if (score.compareTo(best.score) > 0) {
-                    best = current;
-                    bestSinceSync = true;
-                }
-            }
-            lateScores[slot] = current.score;
+            return new State(newRoundOf, newRoomOf, perRound, score);
         }
 
         /** Sets the working solution's runs and seats to the state, through the score director. */

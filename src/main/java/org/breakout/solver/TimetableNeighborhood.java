@@ -33,12 +33,29 @@ public class TimetableNeighborhood implements NeighborhoodProvider<Schedule> {
         // Events too big for the exact seating (the seating phase seats them greedily) get no timetable moves: one
         // move's re-seating of two rounds took tens of seconds on the 10,000-attendee benchmark; the run and seat
         // local search after this phase works on them as before.
+        // Events the TimetableClimb covers get no moves here either: it makes the same moves much faster.
+        ClimbCovers climbCovers = new ClimbCovers();
         return builder.add(factory -> factory.pick(factory.forEach(SessionRun.class, false)
                 .filter((view, movedRun) -> !movedRun.isPinned() && movedRun.isPlaced()
-                        && movedRun.getSchedule().seatOptions() <= SeatingPhase.MAX_FLOW_SEAT_OPTIONS))
+                        && movedRun.getSchedule().seatOptions() <= SeatingPhase.MAX_FLOW_SEAT_OPTIONS
+                        && !climbCovers.test(movedRun.getSchedule())))
                 .pick(factory.forEach(Slot.class, false),
                         NeighborhoodsJoiners.filtering((view, movedRun, slot) -> TimetableMove.isDoable(movedRun, slot)))
                 .asMove((view, movedRun, slot) -> new TimetableMove(variables, independentRounds, movedRun, slot)))
                 .build();
+    }
+
+    /** {@link TimetableClimb#covers}, worked out once per working solution. */
+    private static final class ClimbCovers {
+        private Schedule schedule;
+        private boolean covers;
+
+        synchronized boolean test(Schedule candidate) {
+            if (candidate != schedule) {
+                covers = TimetableClimb.covers(candidate);
+                schedule = candidate;
+            }
+            return covers;
+        }
     }
 }

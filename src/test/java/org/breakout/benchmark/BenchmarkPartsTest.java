@@ -96,10 +96,13 @@ class BenchmarkPartsTest {
         assertThat(noLocalSearch.getPhaseConfigList()).noneMatch(p -> p instanceof LocalSearchPhaseConfig)
                 .anyMatch(p -> p instanceof CustomPhaseConfig);
         assertThat(BenchmarkConfigs.resolve("default").solverConfig().getPhaseConfigList()).hasSize(10);
-        // The peer: its first seating, then a random restart and a hill climb per restart.
+        // The peer: its first seating, then per restart a random timetable and a hill climb (on arrays, or with
+        // Timefold's moves where the rounds are not independent).
         SolverConfig peer = BenchmarkConfigs.resolve("peer").solverConfig();
-        assertThat(peer.getPhaseConfigList()).hasSize(1 + 2 * BenchmarkConfigs.PEER_RESTARTS);
-        assertThat(peer.getPhaseConfigList().get(2)).isInstanceOfSatisfying(LocalSearchPhaseConfig.class,
+        assertThat(peer.getPhaseConfigList()).hasSize(1 + 3 * BenchmarkConfigs.PEER_RESTARTS);
+        assertThat(peer.getPhaseConfigList().get(2)).isInstanceOfSatisfying(CustomPhaseConfig.class,
+                climb -> assertThat(climb.getCustomPhaseCommandList()).isNotEmpty());
+        assertThat(peer.getPhaseConfigList().get(3)).isInstanceOfSatisfying(LocalSearchPhaseConfig.class,
                 climb -> assertThat(climb.getNeighborhoodProviderClass()).isNotNull());
         assertThatThrownBy(() -> BenchmarkConfigs.resolve("fancy"))
                 .isInstanceOfSatisfying(BenchmarkConfigs.ConfigException.class, e -> assertThat(e.usage()).isTrue());

@@ -69,6 +69,27 @@ class TimetableClimbTest {
     }
 
     @Test
+    void kicksAndHillClimbsKeepTheScoreExactToo() {
+        int events = 0;
+        for (int seed = 0; seed < 120; seed++) {
+            Schedule problem = withThemes(seed);
+            if (IndependentRounds.of(problem) == null) {
+                continue;
+            }
+            // Late acceptance that kicks after 30 moves without a better best; a hill climb stuck after 40.
+            TimetableClimb kicking = new TimetableClimb(seed, 0, new TimetableClimb.Settings(20, 0, 30, 40));
+            TimetableClimb climbing = new TimetableClimb(seed, 0, new TimetableClimb.Settings(1, 40, 0, 40));
+            for (TimetableClimb climb : List.of(kicking, climbing)) {
+                Schedule result = solve(withThemes(seed), climb);
+                assertThat(climb.mismatches()).as("seed %d", seed).isZero();
+                assertThat(recount(result)).as("seed %d", seed).isEqualTo(result.getScore());
+            }
+            events++;
+        }
+        assertThat(events).isGreaterThan(10);
+    }
+
+    @Test
     void sameSeedSameSchedule() {
         int seed = 0;
         while (IndependentRounds.of(withThemes(seed)) == null
