@@ -107,12 +107,17 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
      * placement (the general {@link TimetableNeighborhood} leaves such events to it).
      */
     static boolean covers(Schedule schedule) {
+        return seatingIfCovered(schedule) != null;
+    }
+
+    /** The arrays of the schedule's rounds when this search covers it, else null. */
+    private static IndependentRounds seatingIfCovered(Schedule schedule) {
         for (SessionRun run : schedule.getRuns()) {
             if (run.hasPreviousPlacement()) {
-                return false;
+                return null;
             }
         }
-        return IndependentRounds.of(schedule) != null;
+        return IndependentRounds.of(schedule);
     }
 
     @Override
@@ -246,10 +251,11 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
 
         /** The search for the schedule, or null when it has no move to make here (see the class comment). */
         static Search of(Schedule schedule, long seed, Settings settings) {
-            if (!covers(schedule)) {
+            IndependentRounds seating = seatingIfCovered(schedule);
+            if (seating == null) {
                 return null;
             }
-            Search search = new Search(schedule, IndependentRounds.of(schedule), seed, settings);
+            Search search = new Search(schedule, seating, seed, settings);
             return search.movable.length == 0 ? null : search;
         }
 

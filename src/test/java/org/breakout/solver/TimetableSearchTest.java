@@ -46,12 +46,7 @@ class TimetableSearchTest {
             if (b == null) {
                 continue;
             }
-            Round roundA = a.getRound();
-            var roomA = a.getRoom();
-            a.setRound(b.getRound());
-            a.setRoom(b.getRoom());
-            b.setRound(roundA);
-            b.setRoom(roomA);
+            swapPlacements(a, b);
             Map<Seat, SessionRun> before = snapshot(schedule);
             SeatingFlow.Result partial = SeatingFlow.reseatRounds(schedule, new LinkedHashSet<>(List.of(a.getRound(),
                     b.getRound())));
@@ -62,9 +57,7 @@ class TimetableSearchTest {
                         .as("seed %d: %s was outside the two rounds", seed, seat).isTrue();
             }
             apply(partial.seating());
-            long[] afterPartial = seatsAndCost(schedule, false);
-            SeatingFlow.Result full = SeatingFlow.solveWithDetails(schedule);
-            assertThat(afterPartial).as("seed %d", seed).containsExactly(full.seatsFilled(), full.cost());
+            assertTheFullOptimum(schedule, seed);
             checked++;
         }
         assertThat(checked).isGreaterThan(40);
@@ -90,12 +83,7 @@ class TimetableSearchTest {
             if (b == null) {
                 continue;
             }
-            Round roundA = a.getRound();
-            var roomA = a.getRoom();
-            a.setRound(b.getRound());
-            a.setRoom(b.getRoom());
-            b.setRound(roundA);
-            b.setRoom(roomA);
+            swapPlacements(a, b);
             Map<Seat, SessionRun> before = snapshot(schedule);
             Map<Seat, SessionRun> seating = fast.reseat(new LinkedHashSet<>(List.of(a.getRound(), b.getRound())));
             assertThat(seating).as("seed %d", seed).isNotNull();
@@ -126,9 +114,7 @@ class TimetableSearchTest {
                 assertThat(seated.getValue()).as("seed %d: %s", seed, seated.getKey())
                         .isLessThanOrEqualTo(seated.getKey().seatLimit());
             }
-            long[] afterFast = seatsAndCost(schedule, false);
-            SeatingFlow.Result full = SeatingFlow.solveWithDetails(schedule);
-            assertThat(afterFast).as("seed %d", seed).containsExactly(full.seatsFilled(), full.cost());
+            assertTheFullOptimum(schedule, seed);
             checked++;
         }
         assertThat(checked).isGreaterThan(60);
@@ -214,6 +200,22 @@ class TimetableSearchTest {
         return run.isPinned() && (!run.getRoom().isAvailableIn(run.getRound())
                 || !run.getRoom().tags().containsAll(run.getSession().requiredRoomTags())
                 || run.getSession().speakers().stream().anyMatch(s -> s.unavailableRounds().contains(run.getRound())));
+    }
+
+    /** Swaps the rounds and rooms of two runs, as a timetable move does. */
+    private static void swapPlacements(SessionRun a, SessionRun b) {
+        Round roundA = a.getRound();
+        var roomA = a.getRoom();
+        a.setRound(b.getRound());
+        a.setRoom(b.getRoom());
+        b.setRound(roundA);
+        b.setRoom(roomA);
+    }
+
+    /** The unpinned seats fill as many seats at as low a cost as seating everything again would. */
+    private static void assertTheFullOptimum(Schedule schedule, long seed) {
+        SeatingFlow.Result full = SeatingFlow.solveWithDetails(schedule);
+        assertThat(seatsAndCost(schedule, false)).as("seed %d", seed).containsExactly(full.seatsFilled(), full.cost());
     }
 
     /** Seats filled and preference cost, counted from the seats (not the score); pinned seats too if asked. */
