@@ -225,12 +225,18 @@ public final class BoundCalculator {
         stages.accept("lagrangian");
         CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false);
         figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
-                + result.iterations() + " subgradient steps)", (int) (model.pinnedSeats + seats),
+                + stepsText(result) + ")", (int) (model.pinnedSeats + seats),
                 model.pinnedCost + result.costBound(), 0, 0, result.millis()));
         if (result.line() != null) {
             lines.add(result.line());
         }
         return result;
+    }
+
+    private static String stepsText(CapacityLagrangian.Result result) {
+        return result.sampleIterations() == 0 ? result.iterations() + " subgradient steps"
+                : result.sampleIterations() + " subgradient steps on a sample of the attendees, then "
+                        + result.iterations() + " on all";
     }
 
     private static boolean repair(SeatingModel model, FlowRelaxation.Result result, Consumer<String> stages) {

@@ -36,8 +36,13 @@ import org.breakout.domain.Session;
  * <p>
  * <b>Solving the dual.</b> Projected subgradient ascent with Polyak's step towards a seating's cost (a feasible seating
  * is built from the prices every few iterations, see {@link #seating}), the step factor halved after iterations
- * without progress. Deterministic: a fixed iteration budget, no clock. All arithmetic on the bound is in integers
- * (costs and prices in units of 1/{@value #SCALE}), so the bound is exact, not a floating-point estimate.
+ * without progress. Events too big for the steps on every attendee ({@link Budget}) take them on a sample first
+ * (every k-th attendee, capacities scaled to its share): prices are per seat, so the sample's are close to the
+ * event's, and the steps left on every attendee start from them (on {@code huge}, 50,000 attendees: a sample of
+ * 10,000, then 200 steps on all; the first step on all is already above the flows' bound). Only steps on every
+ * attendee count for the bound. Deterministic: a fixed iteration budget, no clock. All arithmetic on the bound is
+ * in integers (costs and prices in units of 1/{@value #SCALE}), so the bound is exact, not a floating-point
+ * estimate.
  */
 final class CapacityLagrangian {
 
@@ -64,44 +69,144 @@ final class CapacityLagrangian {
      *        seats than {@code seating}; as a start for a descent it is the better one: it follows the prices)
      */
     record Result(long costBound, List<SeatChoice> seating, long seatingSeats, long seatingCost,
-            List<SeatChoice> choices, int iterations, long millis, ObjectiveBound.CostLine line) {
+            List<SeatChoice> choices, int iterations, int sampleIterations, long millis,
+            ObjectiveBound.CostLine line) {
     }
+
+    /**
+     * How many attendee problems the ascent may solve over all its steps, and how many attendees a sample has
+     * where the steps do not fit on every attendee (see {@link #solve}).
+     */
+    record Budget(long attendeeSolves, int sampleAttendees) {
+        /**
+         * 20 million attendee problems keep the ascent to seconds on big events (1,000 steps up to 20,000 attendees;
+         * at 20,000 on the large-fixed shape the ascent ended after 663 steps in 14 s); a sample of 10,000: prices
+         * are per seat, so a sample's are close to the whole event's.
+         */
+        static final Budget DEFAULT = new Budget(20_000_000, 10_000);
+    }
+
 
     private final PricedProblem problem;
     private final long seatsTarget;
+    private final Budget budget;
 
     CapacityLagrangian(SeatingModel model, long seatsTarget) {
+        this(model, seatsTarget, Budget.DEFAULT);
+    }
+
+    CapacityLagrangian(SeatingModel model, long seatsTarget, Budget budget) {
         this.problem = new PricedProblem(model);
         this.seatsTarget = seatsTarget;
+        this.budget = budget;
     }
 
     /** What one evaluation of the dual function gives. */
     private record Evaluation(long value, long[] usage, long seats) {
     }
 
-    /**
-     * Attendee problems solved at most, over all steps: keeps the ascent to seconds on big events (1,000 steps up to
-     * 20,000 attendees; at 20,000 on the large-fixed shape the ascent ended after 663 steps in 14 s).
-     */
-    static final long MAX_ATTENDEE_SOLVES = 20_000_000;
+    /** Attendees with a seat to price (those with free wanted rounds and sessions they may take). */
+    int attendees() {
+        return problem.attendeeCount;
+    }
+
+    /** Steps on the whole event after a sample's, at least: fewer do not settle the prices to the whole event. */
+    static final int MIN_STEPS_AFTER_SAMPLE = 100;
 
     /**
-     * Whether {@code steps} subgradient steps fit in {@link #MAX_ATTENDEE_SOLVES} attendee problems. Fewer steps
-     * than the ascent needs give prices that hurt more than they help: on {@code huge} (50,000 attendees) 200 steps
-     * gave a bound below the flows' and, as the seating's start, 359 seats fewer than the round-flow start.
+     * Whether {@code steps} subgradient steps fit in the budget's attendee problems, on the whole
+     * event or as {@code steps} on a sample and at least {@link #MIN_STEPS_AFTER_SAMPLE} on the whole event. Fewer
+     * steps than the ascent needs give prices that hurt more than they help: on {@code huge} (50,000 attendees)
+     * 200 steps from zero gave a bound below the flows' and, as the seating's start, 359 seats fewer than the
+     * round-flow start.
      */
     boolean affords(int steps) {
-        return (long) steps * problem.attendeeCount <= MAX_ATTENDEE_SOLVES;
+        return stepsOnAll(steps) >= Math.min(steps, MIN_STEPS_AFTER_SAMPLE);
+    }
+
+    /** Steps on the whole event within the budget: all of them, or what is left after a sample's. */
+    private int stepsOnAll(int steps) {
+        if ((long) steps * problem.attendeeCount <= budget.attendeeSolves()) {
+            return steps;
+        }
+        long left = budget.attendeeSolves() - (long) steps * sample().attendees().length;
+        return (int) Math.min(steps, Math.max(0, left / problem.attendeeCount));
+    }
+
+    /** The attendees an ascent sums over, their seat capacities and seat target. */
+    private record Scope(int[] attendees, long[] capacity, long seatsTarget) {
+    }
+
+    private Scope all() {
+        return new Scope(IntStream.range(0, problem.attendeeCount).toArray(), problem.capacity, seatsTarget);
+    }
+
+    /** Every k-th attendee, with the capacities and the seat target scaled by their share. */
+    private Scope sample() {
+        int stride = (problem.attendeeCount + budget.sampleAttendees() - 1) / budget.sampleAttendees();
+        int[] attendees = IntStream.range(0, problem.attendeeCount).filter(a -> a % stride == 0).toArray();
+        double share = (double) attendees.length / problem.attendeeCount;
+        long[] capacity = new long[problem.capacity.length];
+        for (int k = 0; k < capacity.length; k++) {
+            capacity[k] = Math.round(problem.capacity[k] * share);
+        }
+        return new Scope(attendees, capacity, Math.round(seatsTarget * share));
+    }
+
+    /** Prices: one per resource, and the seat price. */
+    private record Prices(long[] lambda, long mu) {
+    }
+
+    /** Where an ascent ended: its best dual value and prices, best seating from prices, steps and step factor. */
+    private record Ascent(long value, Prices prices, List<SeatChoice> seating, long seats, long cost, int steps,
+            double theta) {
     }
 
     /**
      * Runs at most {@code iterations} subgradient steps (fewer when the bound meets the seating built from the
-     * prices or {@code stop} says so) and returns the best bound and seating found.
+     * prices or {@code stop} says so) and returns the best bound and seating found. Events too big for that many
+     * steps on every attendee run them on a sample first ({@link Budget#sampleAttendees}), then what the budget leaves
+     * on every attendee from the sample's prices: only those steps count for the bound.
      */
     Result solve(int iterations, BooleanSupplier stop) {
         long start = System.nanoTime();
-        long[] lambda = new long[problem.capacity.length];
-        long mu = (problem.maxSeatCost + 1) * SCALE;
+        Prices prices = new Prices(new long[problem.capacity.length], (problem.maxSeatCost + 1) * SCALE);
+        int steps = stepsOnAll(iterations);
+        double theta = 1.0;
+        int sampleSteps = 0;
+        if (steps < iterations) {
+            Ascent warm = ascend(sample(), prices, iterations, theta, stop);
+            prices = warm.prices();
+            sampleSteps = warm.steps();
+            theta = Math.max(warm.theta(), WARM_STEP_FACTOR);
+        }
+        Ascent ascent = ascend(all(), prices, steps, theta, stop);
+        Prices best = ascent.prices();
+        List<SeatChoice> bestSeating = ascent.seating();
+        long bestSeats = ascent.seats();
+        long bestCost = ascent.cost();
+        List<SeatChoice> choices = ascent.steps() == 0 ? List.of() : trimmedChoices(best.lambda(), best.mu());
+        long choiceCost = problem.costOf(choices);
+        if (choices.size() > bestSeats || choices.size() == bestSeats && choiceCost < bestCost) {
+            bestSeats = choices.size();
+            bestCost = choiceCost;
+            bestSeating = choices;
+        }
+        long bestValue = ascent.value();
+        long bound = bestValue == Long.MIN_VALUE ? 0 : Math.max(0, ceilDiv(bestValue, SCALE));
+        ObjectiveBound.CostLine line = bestValue == Long.MIN_VALUE ? null
+                : new ObjectiveBound.CostLine(bestValue, best.mu(), seatsTarget, SCALE);
+        return new Result(bound, bestSeating, bestSeats, bestCost, choices, ascent.steps(), sampleSteps,
+                (System.nanoTime() - start) / 1_000_000, line);
+    }
+
+    /** The step factor the ascent on every attendee starts with after a sample's, at least. */
+    private static final double WARM_STEP_FACTOR = 0.125;
+
+    private Ascent ascend(Scope scope, Prices from, int iterations, double theta, BooleanSupplier stop) {
+        long start = System.nanoTime();
+        long[] lambda = from.lambda().clone();
+        long mu = from.mu();
         long muCap = 16 * (problem.maxSeatCost + 1) * SCALE;
         long bestValue = Long.MIN_VALUE;
         long[] bestLambda = lambda.clone();
@@ -109,14 +214,13 @@ final class CapacityLagrangian {
         List<SeatChoice> bestSeating = List.of();
         long bestSeats = -1;
         long bestCost = Long.MAX_VALUE;
-        double theta = 1.0;
         double[] direction = new double[lambda.length];
         double muDirection = 0;
         int sinceProgress = 0;
         int done = 0;
         for (int it = 0; it < iterations && !stop.getAsBoolean(); it++) {
             done = it + 1;
-            Evaluation evaluation = evaluate(lambda, mu);
+            Evaluation evaluation = evaluate(scope, lambda, mu);
             if (evaluation.value() > bestValue) {
                 bestValue = evaluation.value();
                 bestLambda = lambda.clone();
@@ -127,7 +231,7 @@ final class CapacityLagrangian {
                 sinceProgress = 0;
             }
             if (it % 10 == 0) {
-                List<SeatChoice> seating = seating(lambda);
+                List<SeatChoice> seating = seating(scope, lambda);
                 long seats = seating.size();
                 long cost = problem.costOf(seating);
                 if (seats > bestSeats || seats == bestSeats && cost < bestCost) {
@@ -136,23 +240,23 @@ final class CapacityLagrangian {
                     bestSeating = seating;
                 }
             }
-            if (bestSeats >= seatsTarget && ceilDiv(bestValue, SCALE) >= bestCost) {
+            if (bestSeats >= scope.seatsTarget() && ceilDiv(bestValue, SCALE) >= bestCost) {
                 break; // the seating reaches the bound: proven optimal
             }
             // Polyak's step towards the best seating's value in the dual's terms.
-            double target = (double) bestCost * SCALE - (double) mu * (bestSeats - seatsTarget);
+            double target = (double) bestCost * SCALE - (double) mu * (bestSeats - scope.seatsTarget());
             double gap = Math.max(target - evaluation.value(), 0.001 * Math.abs(target) + SCALE);
             // Deflected subgradient (Camerini–Fratta–Maffioli): the direction keeps half of the last one, which damps
             // the zigzag of plain subgradient steps between runs over and under their capacity.
             long[] usage = evaluation.usage();
             double norm = 0;
             for (int k = 0; k < lambda.length; k++) {
-                long g = usage[k] - problem.capacity[k];
+                long g = usage[k] - scope.capacity()[k];
                 double d = lambda[k] == 0 && g < 0 ? 0 : g + DEFLECTION * direction[k];
                 direction[k] = d;
                 norm += d * d;
             }
-            long seatGradient = seatsTarget - evaluation.seats();
+            long seatGradient = scope.seatsTarget() - evaluation.seats();
             muDirection = mu == 0 && seatGradient < 0 ? 0 : seatGradient + DEFLECTION * muDirection;
             norm += muDirection * muDirection;
             if (norm == 0 || theta < MIN_STEP_FACTOR) {
@@ -164,40 +268,30 @@ final class CapacityLagrangian {
             }
             mu = Math.min(muCap, Math.max(0, mu + Math.round(step * muDirection)));
         }
-        List<SeatChoice> choices = done == 0 ? List.of() : trimmedChoices(bestLambda, bestMu);
-        long choiceCost = problem.costOf(choices);
-        if (choices.size() > bestSeats || choices.size() == bestSeats && choiceCost < bestCost) {
-            bestSeats = choices.size();
-            bestCost = choiceCost;
-            bestSeating = choices;
-        }
-        long bound = bestValue == Long.MIN_VALUE ? 0 : Math.max(0, ceilDiv(bestValue, SCALE));
-        ObjectiveBound.CostLine line = bestValue == Long.MIN_VALUE ? null
-                : new ObjectiveBound.CostLine(bestValue, bestMu, seatsTarget, SCALE);
-        return new Result(bound, bestSeating, bestSeats, bestCost, choices, done,
-                (System.nanoTime() - start) / 1_000_000, line);
+        return new Ascent(bestValue, new Prices(bestLambda, bestMu), bestSeating, bestSeats, bestCost, done, theta);
     }
 
     private static long ceilDiv(long x, long y) {
         return -Math.floorDiv(-x, y);
     }
 
-    /** The dual function at (λ, μ), with the resources' use and the seats of the attendees' own best choices. */
-    private Evaluation evaluate(long[] lambda, long mu) {
+    /** The dual function at (λ, μ) over the scope, with the resources' use and the attendees' own best seats. */
+    private Evaluation evaluate(Scope scope, long[] lambda, long mu) {
         long[] price = problem.pairPrices(lambda);
         long[][][] cheapest = problem.cheapestPerGroup(price);
         // Attendees are independent: blocks of them are solved in parallel. The sums are of integers, so the result
         // does not depend on the order (deterministic).
-        int blocks = Math.max(1, Math.min(64, problem.attendeeCount / 500));
+        int[] attendees = scope.attendees();
+        int blocks = Math.max(1, Math.min(64, attendees.length / 500));
         Evaluation[] parts = new Evaluation[blocks];
         IntStream.range(0, blocks).parallel().forEach(block -> {
-            int from = (int) ((long) problem.attendeeCount * block / blocks);
-            int to = (int) ((long) problem.attendeeCount * (block + 1) / blocks);
-            parts[block] = evaluate(from, to, price, mu, cheapest);
+            int from = (int) ((long) attendees.length * block / blocks);
+            int to = (int) ((long) attendees.length * (block + 1) / blocks);
+            parts[block] = evaluate(attendees, from, to, price, mu, cheapest);
         });
-        long value = mu * seatsTarget;
-        for (int k = 0; k < problem.capacity.length; k++) {
-            value -= lambda[k] * problem.capacity[k];
+        long value = mu * scope.seatsTarget();
+        for (int k = 0; k < scope.capacity().length; k++) {
+            value -= lambda[k] * scope.capacity()[k];
         }
         long[] usage = new long[problem.capacity.length];
         long seats = 0;
@@ -211,12 +305,13 @@ final class CapacityLagrangian {
         return new Evaluation(value, usage, seats);
     }
 
-    private Evaluation evaluate(int from, int to, long[] price, long mu, long[][][] cheapest) {
+    private Evaluation evaluate(int[] attendees, int from, int to, long[] price, long mu, long[][][] cheapest) {
         long[] usage = new long[problem.capacity.length];
         long seats = 0;
         long value = 0;
         PricedProblem.Work work = new PricedProblem.Work();
-        for (int a = from; a < to; a++) {
+        for (int x = from; x < to; x++) {
+            int a = attendees[x];
             value += problem.solveAttendee(a, price, mu, cheapest, null, work);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             for (int i = 0; i < n; i++) {
@@ -237,25 +332,25 @@ final class CapacityLagrangian {
      * those prices among the pairs with room left. Unranked seats go to the cheapest pair with room of a session
      * the attendee does not have yet.
      */
-    List<SeatChoice> seating(long[] lambda) {
+    private List<SeatChoice> seating(Scope scope, long[] lambda) {
         long[] price = problem.pairPrices(lambda);
         // Seats first: every seat with room is worth taking, whatever its price.
         long mu = (problem.maxSeatCost + 1) * SCALE + Arrays.stream(price).max().orElse(0) + 1;
-        long[] left = problem.capacity.clone();
+        long[] left = scope.capacity().clone();
         boolean[] full = new boolean[problem.pairResources.length];
         for (int p = 0; p < full.length; p++) {
             full[p] = problem.isFull(p, left);
         }
         List<SeatChoice> seats = new ArrayList<>();
         PricedProblem.Work work = new PricedProblem.Work();
-        for (int a = 0; a < problem.attendeeCount; a++) {
+        for (int a : scope.attendees()) {
             long[][] cheapest = problem.group[a] >= 0 ? problem.cheapestInGroup(problem.group[a], price, full) : null;
             problem.solveAttendee(a, price, mu, cheapest, full, work);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             List<Session> taken = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int choice = work.choice[i];
-                if (choice >= 0) {
+                if (choice >= 0 || choice == PricedProblem.SINGLE) {
                     taken.add(problem.pairSession.get(work.seatPair[i]));
                 }
             }

@@ -254,9 +254,14 @@ final class PricedProblem {
         return cheapest;
     }
 
-    /** Per round: {cheapest price, its pair} among the group's pairs with room ({@code full} null: all). */
+    /**
+     * Per round: {cheapest price, its pair} among the group's pairs with room ({@code full} null: all), and the
+     * cheapest price among its sessions with runs in several rounds (the attendee's own columns; it lets
+     * {@link #solveAttendee} skip a round none of them can win).
+     */
     long[][] cheapestInGroup(int g, long[] price, boolean[] full) {
         int[][] perRound = groupPairs.get(g);
+        int[][] ownColumns = groupOwnColumnPairs.get(g);
         long[][] cheapest = new long[perRound.length][];
         for (int r = 0; r < perRound.length; r++) {
             long best = Long.MAX_VALUE;
@@ -267,14 +272,29 @@ final class PricedProblem {
                     bestPair = pair;
                 }
             }
-            cheapest[r] = new long[] {best, bestPair};
+            long bestOwnColumn = Long.MAX_VALUE;
+            for (int pair : ownColumns[r]) {
+                if ((full == null || !full[pair]) && price[pair] < bestOwnColumn) {
+                    bestOwnColumn = price[pair];
+                }
+            }
+            cheapest[r] = new long[] {best, bestPair, bestOwnColumn};
         }
         return cheapest;
     }
 
+    /**
+     * {@code Work.choice} of a round that took a ranked session whose only useful round it is (such sessions share
+     * the round's private option instead of taking a column); its pair is in {@code Work.seatPair}.
+     */
+    static final int SINGLE = -3;
+
     static final class Work {
         long[] edge = new long[64];
         long[] own = new long[16];
+        long[] singleCost = new long[16];
+        int[] singlePair = new int[16];
+        boolean[] singleWon = new boolean[16];
         boolean[] ownIsSeat = new boolean[16];
         int[] choice = new int[16];
         int[] seatPair = new int[16];
@@ -300,6 +320,9 @@ final class PricedProblem {
             }
             if (own.length < rounds) {
                 own = new long[rounds];
+                singleCost = new long[rounds];
+                singlePair = new int[rounds];
+                singleWon = new boolean[rounds];
                 ownIsSeat = new boolean[rounds];
                 choice = new int[rounds];
                 seatPair = new int[rounds];
@@ -337,16 +360,37 @@ final class PricedProblem {
         }
         // A round's own option (an empty seat or the cheapest shared unranked one) is always there and nobody else
         // takes it, so an edge that is not cheaper can be left out; a session without such an edge gets no column.
+        // A session with such an edge in one round only cannot clash with another round: it competes for that
+        // round's private option instead of taking a column (most sessions run once, so most attendees end with
+        // few columns or none).
+        Arrays.fill(work.singleCost, 0, n, Long.MAX_VALUE);
         int columns = 0;
         for (int s = 0; s < m; s++) {
             long seatCost = sessionCost[sessionStart[a] + s] * CapacityLagrangian.SCALE - mu;
-            boolean useful = false;
+            int usefulRounds = 0;
+            int usefulRound = -1;
             for (int i = 0; i < n; i++) {
                 int pair = pairOf[base + s * n + i];
-                useful |= pair >= 0 && (full == null || !full[pair]) && seatCost + price[pair] < work.own[i];
+                if (pair >= 0 && (full == null || !full[pair]) && seatCost + price[pair] < work.own[i]) {
+                    usefulRounds++;
+                    usefulRound = i;
+                }
             }
-            if (useful) {
+            if (usefulRounds > 1) {
                 work.column[columns++] = s;
+            } else if (usefulRounds == 1) {
+                int pair = pairOf[base + s * n + usefulRound];
+                if (seatCost + price[pair] < work.singleCost[usefulRound]) {
+                    work.singleCost[usefulRound] = seatCost + price[pair];
+                    work.singlePair[usefulRound] = pair;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            work.singleWon[i] = work.singleCost[i] < work.own[i];
+            if (work.singleWon[i]) {
+                work.own[i] = work.singleCost[i];
+                work.ownIsSeat[i] = true;
             }
         }
         int ranked = columns;
@@ -355,7 +399,11 @@ final class PricedProblem {
             long seatCost = unrankedCost[a] * CapacityLagrangian.SCALE - mu;
             int[][] perRound = groupOwnColumnPairs.get(g);
             for (int i = 0; i < n; i++) {
-                for (int pair : perRound[roundOf[roundStart[a] + i]]) {
+                int round = roundOf[roundStart[a] + i];
+                if (cheapest[round][2] == Long.MAX_VALUE || seatCost + cheapest[round][2] >= work.own[i]) {
+                    continue; // no session of this round beats the round's own option
+                }
+                for (int pair : perRound[round]) {
                     if ((full == null || !full[pair]) && seatCost + price[pair] < work.own[i]
                             && !ranks(a, pairSessionIndex[pair])) {
                         Session session = pairSession.get(pair);
@@ -390,6 +438,9 @@ final class PricedProblem {
             int choice = work.choice[i];
             if (choice >= 0) {
                 work.seatPair[i] = columnPair(a, choice, ranked, i, n, base, work);
+            } else if (choice == RoundSessionAssignment.OWN && work.singleWon[i]) {
+                work.choice[i] = SINGLE;
+                work.seatPair[i] = work.singlePair[i];
             } else if (choice == RoundSessionAssignment.OWN) {
                 work.seatPair[i] = (int) cheapest[roundOf[roundStart[a] + i]][1];
             } else {

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * Without a seat limit below the number of rounds it is a rectangular assignment problem (rounds × sessions plus
  * one private column per round), solved by the Hungarian method in O(rounds² × columns); otherwise by successive
  * shortest paths (Bellman–Ford on the small bipartite graph), which stops at the limit or when no path lowers the
- * cost. Exact integer arithmetic; not thread-safe (work arrays are reused).
+ * cost. Both are skipped when every round's cheapest option is a different session (then that is the optimum), and
+ * the Hungarian method starts from every row matched to its cheapest free column. Exact integer arithmetic; not
+ * thread-safe (work arrays are reused).
  */
 final class RoundSessionAssignment {
 
@@ -29,6 +31,7 @@ final class RoundSessionAssignment {
     private int[] p = new int[0];
     private int[] way = new int[0];
     private boolean[] used = new boolean[0];
+    private boolean[] rowMatched = new boolean[0];
 
     /**
      * @param rounds number of rows
@@ -41,10 +44,55 @@ final class RoundSessionAssignment {
      * @return the least total cost
      */
     long solve(int rounds, int sessions, long[] edge, long[] own, boolean[] ownIsSeat, int limit, int[] choice) {
+        long greedy = eachRoundItsCheapest(rounds, sessions, edge, own, ownIsSeat, limit, choice);
+        if (greedy != CONFLICT) {
+            return greedy;
+        }
         if (limit >= rounds) {
             return hungarian(rounds, sessions, edge, own, ownIsSeat, choice);
         }
         return limited(rounds, sessions, edge, own, ownIsSeat, limit, choice);
+    }
+
+    /** What {@link #eachRoundItsCheapest} returns when its rounds' cheapest options clash. */
+    private static final long CONFLICT = Long.MIN_VALUE;
+
+    /**
+     * Every round its cheapest option, when no two rounds pick the same session and the seats fit the limit: then
+     * no assignment costs less (each round is at its own minimum), so it is the optimum. At prices near the dual
+     * optimum most attendees are like that, and this takes O(rounds × sessions) instead of the Hungarian's
+     * O(rounds² × columns). Ties go to the lowest column, then the private option. Returns {@link #CONFLICT} when
+     * the rounds clash or the seats exceed the limit.
+     */
+    private long eachRoundItsCheapest(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int limit,
+            int[] choice) {
+        long total = 0;
+        int seats = 0;
+        for (int i = 0; i < n; i++) {
+            long best = own[i];
+            int column = -1;
+            for (int s = 0; s < m; s++) {
+                if (edge[i * m + s] < best) {
+                    best = edge[i * m + s];
+                    column = s;
+                }
+            }
+            if (column >= 0) {
+                for (int k = 0; k < i; k++) {
+                    if (choice[k] == column) {
+                        return CONFLICT;
+                    }
+                }
+                choice[i] = column;
+                seats++;
+            } else {
+                boolean seat = ownIsSeat[i] && own[i] < 0;
+                choice[i] = seat ? OWN : EMPTY;
+                seats += seat ? 1 : 0;
+            }
+            total += best;
+        }
+        return seats <= limit ? total : CONFLICT;
     }
 
     private long hungarian(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
@@ -53,7 +101,29 @@ final class RoundSessionAssignment {
         Arrays.fill(u, 0, n + 1, 0);
         Arrays.fill(v, 0, columns + 1, 0);
         Arrays.fill(p, 0, columns + 1, 0);
+        // Start from every row at its cheapest column (u = the row's minimum, v = 0: feasible duals, and those edges
+        // are tight), matched where the column is still free; only the rows left need an augmenting path.
+        Arrays.fill(rowMatched, 0, n + 1, false);
         for (int i = 1; i <= n; i++) {
+            long best = Long.MAX_VALUE;
+            int column = 0;
+            for (int j = 1; j <= columns; j++) {
+                long c = cost(i - 1, j - 1, m, edge, own);
+                if (c < best) {
+                    best = c;
+                    column = j;
+                }
+            }
+            u[i] = best;
+            if (p[column] == 0) {
+                p[column] = i;
+                rowMatched[i] = true;
+            }
+        }
+        for (int i = 1; i <= n; i++) {
+            if (rowMatched[i]) {
+                continue;
+            }
             p[0] = i;
             int j0 = 0;
             Arrays.fill(minv, 0, columns + 1, Long.MAX_VALUE);
@@ -209,6 +279,7 @@ final class RoundSessionAssignment {
             p = new int[size];
             way = new int[size];
             used = new boolean[size];
+            rowMatched = new boolean[size];
         }
     }
 }

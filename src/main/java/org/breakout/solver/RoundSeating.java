@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,13 @@ final class RoundSeating {
                 }
                 if (moves == movesBefore) {
                     // No round can do better alone; seats that only a move across two rounds fills come next.
-                    int filled = repairs++ < MAX_REPAIRS ? fillAcrossRounds(schedule, original.keySet()) : 0;
+                    int filled = 0;
+                    if (repairs++ < MAX_REPAIRS) {
+                        filled = fillAcrossRounds(schedule, original.keySet());
+                        if (filled == 0) {
+                            filled = shiftAcrossRounds(schedule, original.keySet());
+                        }
+                    }
                     if (filled == 0) {
                         break;
                     }
@@ -178,6 +185,147 @@ final class RoundSeating {
             }
         }
         return filled;
+    }
+
+    /**
+     * Fills empty seats through another attendee's two rounds: attendee a has no seat in round r, where every
+     * session they may take is full; b holds session X in r (which a may take) and session Y in round r', Y has room
+     * in r, and some session Z has room in r' for b. Then b takes Y in r and Z in r', and a takes b's seat in X: one
+     * more seat, every rule kept (the cheapest Z is taken). A round alone cannot find this (it keeps Y in r' for b)
+     * and neither can {@link #fillAcrossRounds} (a moves nothing). Returns the seats filled.
+     */
+    private static int shiftAcrossRounds(Schedule schedule, Set<Seat> unpinned) {
+        // Identity maps: this runs over every seat and holder, and the domain's hash codes are not free.
+        Map<SessionRun, Integer> taken = new IdentityHashMap<>();
+        Map<Attendee, List<Seat>> seatsOf = new IdentityHashMap<>();
+        List<Attendee> attendees = new ArrayList<>();
+        for (Seat seat : schedule.getSeats()) {
+            if (seat.getRun() != null) {
+                taken.merge(seat.getRun(), 1, Integer::sum);
+            }
+            seatsOf.computeIfAbsent(seat.getAttendee(), x -> {
+                attendees.add(x);
+                return new ArrayList<>();
+            }).add(seat);
+        }
+        // Per round: the sessions with a run there and room in it (what b's Y must be).
+        Map<Round, Map<Session, SessionRun>> roomIn = new IdentityHashMap<>();
+        for (SessionRun run : schedule.getRuns()) {
+            if (run.getRound() != null && hasRoom(run, taken)) {
+                roomIn.computeIfAbsent(run.getRound(), x -> new IdentityHashMap<>()).put(run.getSession(), run);
+            }
+        }
+        // Per run x: the seats in it whose attendee b holds, in another round, a session with room in x's round —
+        // the only holders that can make room in x this way (few: such sessions are given in several rounds).
+        Map<SessionRun, List<Seat>> movers = new IdentityHashMap<>();
+        for (Attendee b : attendees) {
+            List<Seat> bSeats = seatsOf.get(b);
+            for (Seat inX : bSeats) {
+                SessionRun x = inX.getRun();
+                if (x == null || !unpinned.contains(inX)) {
+                    continue;
+                }
+                Map<Session, SessionRun> roomy = roomIn.getOrDefault(x.getRound(), Map.of());
+                for (Seat other : bSeats) {
+                    if (other != inX && other.getRun() != null && roomy.containsKey(other.getRun().getSession())) {
+                        movers.computeIfAbsent(x, k -> new ArrayList<>()).add(inX);
+                        break;
+                    }
+                }
+            }
+        }
+        int filled = 0;
+        for (Attendee a : attendees) {
+            List<Seat> aSeats = seatsOf.get(a);
+            Seat empty = aSeats.stream().filter(seat -> seat.getRun() == null && unpinned.contains(seat))
+                    .findFirst().orElse(null);
+            if (empty == null) {
+                continue;
+            }
+            Set<Round> aRounds = new HashSet<>();
+            Set<Session> aSessions = new HashSet<>();
+            for (Seat seat : aSeats) {
+                if (seat.getRun() != null) {
+                    aRounds.add(seat.getRun().getRound());
+                    aSessions.add(seat.getRun().getSession());
+                }
+            }
+            chain:
+            for (SessionRun x : empty.getEligibleRuns()) {
+                Round r = x.getRound();
+                if (r == null || aRounds.contains(r) || !a.wants(r) || aSessions.contains(x.getSession())) {
+                    continue;
+                }
+                Map<Session, SessionRun> roomy = roomIn.getOrDefault(r, Map.of());
+                if (roomy.isEmpty()) {
+                    continue;
+                }
+                for (Seat bSeat : movers.getOrDefault(x, List.of())) {
+                    Attendee b = bSeat.getAttendee();
+                    if (b == a || bSeat.getRun() != x) {
+                        continue; // (a seat that moved since the list was made)
+                    }
+                    List<Seat> bSeats = seatsOf.get(b);
+                    for (Seat yHeld : bSeats) {
+                        SessionRun yThere = yHeld.getRun();
+                        if (yThere == null || yThere == x) {
+                            continue;
+                        }
+                        SessionRun yHere = roomy.get(yThere.getSession());
+                        if (yHere == null || !hasRoom(yHere, taken) || !unpinned.contains(yHeld)
+                                || !bSeat.getEligibleRuns().contains(yHere)) {
+                            continue;
+                        }
+                        SessionRun z = cheapestFor(schedule, b, yHeld, yThere.getRound(), x.getSession(), bSeats,
+                                taken);
+                        if (z == null) {
+                            continue;
+                        }
+                        bSeat.setRun(yHere);
+                        yHeld.setRun(z);
+                        empty.setRun(x);
+                        taken.merge(yThere, -1, Integer::sum);
+                        taken.merge(yHere, 1, Integer::sum);
+                        taken.merge(z, 1, Integer::sum);
+                        roomIn.computeIfAbsent(yThere.getRound(), k -> new IdentityHashMap<>())
+                                .put(yThere.getSession(), yThere);
+                        filled++;
+                        break chain;
+                    }
+                }
+            }
+        }
+        return filled;
+    }
+
+    /**
+     * The cheapest run with room in {@code round} that {@code seat} may hold for b once b has given up session
+     * {@code given} (b's other sessions stay; the seat's own session goes to another round).
+     */
+    private static SessionRun cheapestFor(Schedule schedule, Attendee b, Seat seat, Round round, Session given,
+            List<Seat> bSeats, Map<SessionRun, Integer> taken) {
+        SessionRun best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (SessionRun run : seat.getEligibleRuns()) {
+            if (run.getRound() != round || run == seat.getRun() || !hasRoom(run, taken)) {
+                continue;
+            }
+            Session session = run.getSession();
+            boolean held = false;
+            for (Seat other : bSeats) {
+                held |= other.getRun() != null && other.getRun().getSession() == session
+                        && session != given;
+            }
+            if (held) {
+                continue;
+            }
+            long cost = schedule.getSettings().seatCost(b, session);
+            if (cost < bestCost) {
+                best = run;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     private static boolean hasRoom(SessionRun run, Map<SessionRun, Integer> taken) {

@@ -3,6 +3,7 @@ package org.breakout.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Random;
@@ -132,6 +133,45 @@ class RoundSeatingTest {
 
         SeatingFlowTest.assertFeasible(schedule, seating);
         assertThat(seatsAndCost(schedule, seating)).containsExactly(2, 1);
+    }
+
+    @Test
+    void fillsASeatThroughAnotherAttendeesTwoRounds() throws Exception {
+        // A (R1 only) may take only X, where B sits. B also holds Y in R2; Y has room in R1 and Z has room in R2.
+        // No round alone helps (in R1 B may not take Y, held in R2; in R2 B prefers Y to Z) and A holds nothing to
+        // move; B taking Y in R1 and Z in R2 frees X for A: three seats.
+        String json = """
+                {
+                  "settings": { "allowUnranked": false },
+                  "rounds": [ { "id": "R1" }, { "id": "R2" } ],
+                  "rooms": [ { "id": "a", "capacity": 1 }, { "id": "b", "capacity": 1 }, { "id": "c", "capacity": 1 } ],
+                  "sessions": [
+                    { "id": "X", "placements": [ { "round": "R1", "room": "a", "pinned": true } ] },
+                    { "id": "Y", "runs": 2, "placements": [ { "round": "R1", "room": "b", "pinned": true },
+                                                { "round": "R2", "room": "b", "pinned": true } ] },
+                    { "id": "Z", "placements": [ { "round": "R2", "room": "c", "pinned": true } ] }
+                  ],
+                  "attendees": [
+                    { "id": "A", "rounds": ["R1"], "preferences": ["X"] },
+                    { "id": "B", "preferences": ["X", "Y", "Z"] }
+                  ]
+                }
+                """;
+        Schedule schedule = org.breakout.io.EventReader.parse(java.nio.file.Path.of("shift.json"), json).schedule();
+        Map<String, SessionRun> runs = new LinkedHashMap<>();
+        schedule.getRuns().forEach(run -> runs.put(run.getSession().id() + "@" + run.getRound().id(), run));
+        List<Seat> seatsOfB = schedule.getSeats().stream().filter(seat -> seat.getAttendee().id().equals("B"))
+                .toList();
+        seatsOfB.get(0).setRun(runs.get("X@R1"));
+        seatsOfB.get(1).setRun(runs.get("Y@R2"));
+
+        Map<Seat, SessionRun> seating = RoundSeating.solve(schedule, () -> false);
+
+        SeatingFlowTest.assertFeasible(schedule, seating);
+        // A: X (rank 1, cost 0); B: Y (rank 2, cost 1) and Z (rank 3, cost 4).
+        assertThat(seatsAndCost(schedule, seating)).containsExactly(3, 5);
+        assertThat(seating.get(seatsOfB.get(0))).isEqualTo(runs.get("Y@R1"));
+        assertThat(seating.get(seatsOfB.get(1))).isEqualTo(runs.get("Z@R2"));
     }
 
     private static Map<Seat, SessionRun> snapshot(Schedule schedule) {
