@@ -36,8 +36,9 @@ import org.breakout.domain.SessionRun;
  * the LP bound, where the round-flow relaxation as a start (every round seated on its own; kept for timetables that
  * are not fixed) ended at 1,209,649.
  * <p>
- * The first sweep always runs to its end (before it the seating may hold a session twice); later sweeps stop when
- * the phase is terminated. Deterministic.
+ * The first sweep always runs to its end (before it the seating may hold a session twice); after it the sweeps stop
+ * between rounds when the phase is terminated, and the fills across rounds run once more. Deterministic (under a
+ * step or score limit; a time limit stops it where the clock says).
  */
 final class RoundSeating {
 
@@ -74,12 +75,15 @@ final class RoundSeating {
             long[] movesAtLastSolve = new long[rounds.size()];
             Arrays.fill(movesAtLastSolve, -1);
             int repairs = 0;
+            boolean stopped = false;
+            sweeps:
             for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-                if (sweep > 0 && terminated.getAsBoolean()) {
-                    break;
-                }
                 long movesBefore = moves;
                 for (int r = 0; r < rounds.size(); r++) {
+                    if (sweep > 0 && terminated.getAsBoolean()) {
+                        stopped = true; // (a round on 50,000 attendees takes about a second, a sweep ten)
+                        break sweeps;
+                    }
                     if (movesAtLastSolve[r] == moves) {
                         continue;
                     }
@@ -100,6 +104,12 @@ final class RoundSeating {
                     }
                     moves += filled;
                 }
+            }
+            if (stopped) {
+                // Seats come before cost: when time is up, the fills across rounds still run (about a second each
+                // on 50,000 attendees), so a short limit does not leave seats the sweeps had not got to.
+                fillAcrossRounds(schedule, original.keySet());
+                shiftAcrossRounds(schedule, original.keySet());
             }
             Map<Seat, SessionRun> seating = new LinkedHashMap<>();
             for (Seat seat : original.keySet()) {
