@@ -142,19 +142,13 @@ final class RoundSeating {
         int filled = 0;
         for (Map.Entry<Attendee, List<Seat>> entry : seatsOf.entrySet()) {
             Attendee attendee = entry.getKey();
-            Seat empty = entry.getValue().stream().filter(seat -> seat.getRun() == null && unpinned.contains(seat))
-                    .findFirst().orElse(null);
-            if (empty == null) {
+            Holding holding = Holding.of(entry.getValue(), unpinned);
+            if (holding == null) {
                 continue;
             }
-            Set<Round> heldRounds = new HashSet<>();
-            Set<Session> heldSessions = new HashSet<>();
-            for (Seat seat : entry.getValue()) {
-                if (seat.getRun() != null) {
-                    heldRounds.add(seat.getRun().getRound());
-                    heldSessions.add(seat.getRun().getSession());
-                }
-            }
+            Seat empty = holding.empty();
+            Set<Round> heldRounds = holding.rounds();
+            Set<Session> heldSessions = holding.sessions();
             move:
             for (Seat moving : entry.getValue()) {
                 if (moving.getRun() == null || !unpinned.contains(moving)) {
@@ -246,20 +240,13 @@ final class RoundSeating {
         }
         int filled = 0;
         for (Attendee a : attendees) {
-            List<Seat> aSeats = seatsOf.get(a);
-            Seat empty = aSeats.stream().filter(seat -> seat.getRun() == null && unpinned.contains(seat))
-                    .findFirst().orElse(null);
-            if (empty == null) {
+            Holding holding = Holding.of(seatsOf.get(a), unpinned);
+            if (holding == null) {
                 continue;
             }
-            Set<Round> aRounds = new HashSet<>();
-            Set<Session> aSessions = new HashSet<>();
-            for (Seat seat : aSeats) {
-                if (seat.getRun() != null) {
-                    aRounds.add(seat.getRun().getRound());
-                    aSessions.add(seat.getRun().getSession());
-                }
-            }
+            Seat empty = holding.empty();
+            Set<Round> aRounds = holding.rounds();
+            Set<Session> aSessions = holding.sessions();
             chain:
             for (SessionRun x : empty.getEligibleRuns()) {
                 Round r = x.getRound();
@@ -336,6 +323,27 @@ final class RoundSeating {
             }
         }
         return best;
+    }
+
+    /** An attendee's first empty unpinned seat, and the rounds and sessions their other seats hold. */
+    private record Holding(Seat empty, Set<Round> rounds, Set<Session> sessions) {
+        /** Null when the attendee has no empty unpinned seat. */
+        static Holding of(List<Seat> seats, Set<Seat> unpinned) {
+            Seat empty = seats.stream().filter(seat -> seat.getRun() == null && unpinned.contains(seat)).findFirst()
+                    .orElse(null);
+            if (empty == null) {
+                return null;
+            }
+            Set<Round> rounds = new HashSet<>();
+            Set<Session> sessions = new HashSet<>();
+            for (Seat seat : seats) {
+                if (seat.getRun() != null) {
+                    rounds.add(seat.getRun().getRound());
+                    sessions.add(seat.getRun().getSession());
+                }
+            }
+            return new Holding(empty, rounds, sessions);
+        }
     }
 
     private static boolean hasRoom(SessionRun run, Map<SessionRun, Integer> taken) {
