@@ -86,7 +86,6 @@ final class CapacityLagrangian {
         static final Budget DEFAULT = new Budget(20_000_000, 10_000);
     }
 
-
     private final PricedProblem problem;
     private final long seatsTarget;
     private final Budget budget;
@@ -129,7 +128,8 @@ final class CapacityLagrangian {
         if ((long) steps * problem.attendeeCount <= budget.attendeeSolves()) {
             return steps;
         }
-        long left = budget.attendeeSolves() - (long) steps * sample().attendees().length;
+        int sampled = (problem.attendeeCount + sampleStride() - 1) / sampleStride();
+        long left = budget.attendeeSolves() - (long) steps * sampled;
         return (int) Math.min(steps, Math.max(0, left / problem.attendeeCount));
     }
 
@@ -143,7 +143,7 @@ final class CapacityLagrangian {
 
     /** Every k-th attendee, with the capacities and the seat target scaled by their share. */
     private Scope sample() {
-        int stride = (problem.attendeeCount + budget.sampleAttendees() - 1) / budget.sampleAttendees();
+        int stride = sampleStride();
         int[] attendees = IntStream.range(0, problem.attendeeCount).filter(a -> a % stride == 0).toArray();
         double share = (double) attendees.length / problem.attendeeCount;
         long[] capacity = new long[problem.capacity.length];
@@ -151,6 +151,11 @@ final class CapacityLagrangian {
             capacity[k] = Math.round(problem.capacity[k] * share);
         }
         return new Scope(attendees, capacity, Math.round(seatsTarget * share));
+    }
+
+    /** The sample takes every k-th attendee: k, so that it has at most the budget's sample size. */
+    private int sampleStride() {
+        return (problem.attendeeCount + budget.sampleAttendees() - 1) / budget.sampleAttendees();
     }
 
     /** Prices: one per resource, and the seat price. */

@@ -6,9 +6,9 @@ import org.breakout.domain.Schedule;
 import org.breakout.io.EventReader;
 
 /**
- * The capacity Lagrangian alone on an event file, with its trace (-Dbreakout.traceLagrangian=true). Not a test; run
+ * The capacity Lagrangian alone on an event file: its bound, seatings, steps and time. Not a test; run
  * with {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.breakout.bound.LagrangianTrace FILE
- * [steps] [seats|max]}.
+ * [steps] [seats]} (seats: the seat target; default every seat wanted).
  */
 public final class LagrangianTrace {
 
