@@ -95,9 +95,18 @@ final class CapacityLagrangian {
     }
 
     CapacityLagrangian(SeatingModel model, long seatsTarget, Budget budget) {
-        this.problem = new PricedProblem(model);
+        this(new PricedProblem(model), seatsTarget, budget);
+    }
+
+    private CapacityLagrangian(PricedProblem problem, long seatsTarget, Budget budget) {
+        this.problem = problem;
         this.seatsTarget = seatsTarget;
         this.budget = budget;
+    }
+
+    /** The same relaxation (sharing its problem) for another number of seats. */
+    CapacityLagrangian atSeats(long seats) {
+        return seats == seatsTarget ? this : new CapacityLagrangian(problem, seats, budget);
     }
 
     /** What one evaluation of the dual function gives. */

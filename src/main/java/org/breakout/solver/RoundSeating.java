@@ -12,6 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.breakout.bound.PricedSeating;
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
@@ -42,6 +45,9 @@ import org.breakout.domain.SessionRun;
  */
 final class RoundSeating {
 
+    /** Where the time goes, at debug level ({@code -Dorg.slf4j.simpleLogger.log.org.breakout.solver.RoundSeating=debug}). */
+    private static final Logger LOG = LoggerFactory.getLogger(RoundSeating.class);
+
     /** Sweeps over the rounds at most; measured: the seating stops changing after one or two. */
     static final int MAX_SWEEPS = 8;
 
@@ -60,6 +66,7 @@ final class RoundSeating {
             }
         }
         List<Round> rounds = schedule.getRounds().stream().sorted().toList();
+        long start = System.nanoTime();
         try {
             if (original.values().stream().noneMatch(Objects::nonNull)) {
                 Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, terminated);
@@ -68,6 +75,8 @@ final class RoundSeating {
                 } else {
                     seatEachRoundAlone(schedule, rounds, original.keySet());
                 }
+                LOG.debug("start from {} after {} ms", priced != null ? "prices" : "each round alone",
+                        millisSince(start));
             }
             // A round is solved again only when another round moved somebody since its last solve: otherwise its
             // problem, hence its optimum (ties kept as they are), is the same.
@@ -90,6 +99,7 @@ final class RoundSeating {
                     moves += apply(SeatingFlow.reseatRounds(schedule, Set.of(rounds.get(r))).seating());
                     movesAtLastSolve[r] = moves;
                 }
+                LOG.debug("sweep {}: {} seat changes, {} ms", sweep, moves - movesBefore, millisSince(start));
                 if (moves == movesBefore) {
                     // No round can do better alone; seats that only a move across two rounds fills come next.
                     int filled = 0;
@@ -99,6 +109,7 @@ final class RoundSeating {
                             filled = shiftAcrossRounds(schedule, original.keySet());
                         }
                     }
+                    LOG.debug("fills across rounds: {} seats, {} ms", filled, millisSince(start));
                     if (filled == 0) {
                         break;
                     }
@@ -108,8 +119,9 @@ final class RoundSeating {
             if (stopped) {
                 // Seats come before cost: when time is up, the fills across rounds still run (about a second each
                 // on 50,000 attendees), so a short limit does not leave seats the sweeps had not got to.
-                fillAcrossRounds(schedule, original.keySet());
-                shiftAcrossRounds(schedule, original.keySet());
+                int filled = fillAcrossRounds(schedule, original.keySet());
+                filled += shiftAcrossRounds(schedule, original.keySet());
+                LOG.debug("stopped; fills across rounds: {} seats, {} ms", filled, millisSince(start));
             }
             Map<Seat, SessionRun> seating = new LinkedHashMap<>();
             for (Seat seat : original.keySet()) {
@@ -119,6 +131,10 @@ final class RoundSeating {
         } finally {
             original.forEach(Seat::setRun);
         }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Passes of {@link #fillAcrossRounds} at most. */

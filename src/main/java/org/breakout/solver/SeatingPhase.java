@@ -12,6 +12,9 @@ import java.util.function.BooleanSupplier;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.breakout.bound.ExactSeating;
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
@@ -48,9 +51,11 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (isPhaseTerminated.getAsBoolean()) {
             return;
         }
+        long start = System.nanoTime();
         Schedule schedule = scoreDirector.getWorkingSolution();
         Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS, isPhaseTerminated);
         Map<Seat, SessionRun> seating = outcome.seating();
+        LOG.debug("seating found {} ms after the phase started", millisSince(start));
         // With every run pinned only the seats can change, and the flow's objective is exactly the part of the
         // score that depends on them: a seating that reaches its bound cannot be improved.
         schedule.setProvenOptimal(outcome.provenOptimal()
@@ -69,6 +74,13 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (changed) {
             scoreDirector.triggerVariableListeners();
         }
+        LOG.debug("seating applied to the working solution {} ms after the phase started", millisSince(start));
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeatingPhase.class);
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** A seating of the unpinned seats, and whether it is proven optimal for the timetable. */
