@@ -22,6 +22,7 @@ import org.breakout.io.EventReader;
 import org.breakout.io.Json;
 import org.breakout.io.ScheduleWriter;
 import org.breakout.report.ScheduleSummary;
+import org.breakout.solver.ScheduleSolver;
 import org.breakout.solver.SolverConfigs;
 
 /**
@@ -106,7 +107,8 @@ public final class EventFileIO implements SolutionFileIO<Schedule> {
         }
         try {
             JsonNode document = Json.MAPPER.readTree(Files.readString(input));
-            ScheduleSummary summary = ScheduleSummary.of(schedule, solutionManager().analyze(schedule));
+            ScheduleSummary summary = ScheduleSummary.of(schedule,
+                    ScheduleSolver.brokenRules(solutionManager(), schedule));
             ScheduleWriter.write(ScheduleWriter.toDocument((ObjectNode) document, schedule, summary),
                     outputFile.toPath());
             if (current != null) {

@@ -175,7 +175,7 @@ public class SolveCommand implements Callable<Integer> {
                 }
                 ScheduleSummary summary;
                 try {
-                    summary = ScheduleSummary.of(best, solver.analyze(best));
+                    summary = ScheduleSummary.of(best, solver.analyzeBrokenRules(best));
                     ScheduleWriter.write(ScheduleWriter.toDocument(document, best, summary), target);
                 } catch (OutOfMemoryError e) {
                     // The solve finished; the score analysis or the document did not fit. Without the analysis the

@@ -1,6 +1,10 @@
 package org.breakout.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,10 +14,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 /** The one way breakout writes a file: stable bytes, and atomically (temporary file beside the target, then rename). */
 public final class JsonFiles {
@@ -26,16 +32,30 @@ public final class JsonFiles {
      * same document gives the same bytes everywhere.
      */
     public static String render(JsonNode document) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return Json.MAPPER.writer(printer).writeValueAsString(document) + "\n";
+            return writer().writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
 
+    /**
+     * Writes the document as {@link #render} renders it, atomically, streamed into the file: a schedule of 50,000
+     * attendees is about 90 MB of text, which as a string and then as bytes would need twice that on the heap.
+     */
     public static void write(JsonNode document, Path target) throws IOException {
-        writeAtomically(render(document), target);
+        writeAtomically(out -> {
+            // Through a character writer, as render: Jackson's byte generator would escape characters outside the
+            // Basic Multilingual Plane (emoji in a name) that the text keeps as they are.
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, document);
+            text.write('\n');
+            text.flush();
+        }, target);
+    }
+
+    private static ObjectWriter writer() {
+        return Json.MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
     }
 
     /** Writes text atomically: readers see the old file or the new one, never half of one. */
@@ -45,12 +65,24 @@ public final class JsonFiles {
 
     /** Writes bytes atomically (a CSV in another encoding, a workbook): the same temporary-file-and-rename. */
     public static void writeAtomically(byte[] bytes, Path target) throws IOException {
+        writeAtomically(out -> out.write(bytes), target);
+    }
+
+    /** What writes a file's content into its stream. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Content content, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = Objects.requireNonNull(absolute.getParent());
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            Files.write(temp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                content.writeTo(out);
+            }
             keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -230,8 +230,8 @@ final class Jobs implements AutoCloseable {
             }
             Schedule best = solver.solve(problem, schedule -> newBest(entry, schedule, bound, problem.getSeats().size(),
                     () -> ScheduleWriter.toDocument(loaded.document(), schedule,
-                            ScheduleSummary.of(schedule, solver.analyze(schedule))), solver));
-            ScheduleSummary summary = ScheduleSummary.of(best, solver.analyze(best));
+                            ScheduleSummary.of(schedule, solver.analyzeBrokenRules(schedule))), solver));
+            ScheduleSummary summary = ScheduleSummary.of(best, solver.analyzeBrokenRules(best));
             ObjectNode document = ScheduleWriter.toDocument(loaded.document(), best, summary);
             if (entry.stopAs == null) {
                 awaitQuietly(bound, BOUND_WAIT_SECONDS); // the final gap, when the bound is about to be known
