@@ -29,6 +29,8 @@ final class Progress implements ScheduleSolver.PhaseListener {
     private long lastPrinted = -1;
     private String pending;
     private String phase = "starting";
+    /** Where the running phase is, when it says ({@link #stage}); null when it has not. */
+    private String stage;
     private String best = "";
     private Thread heartbeat;
     private final java.util.Map<Integer, String> phaseNames = new java.util.HashMap<>();
@@ -56,6 +58,7 @@ final class Progress implements ScheduleSolver.PhaseListener {
     @Override
     public synchronized void phaseStarted(int index, int phases, String name) {
         phase = name;
+        stage = null;
         phaseNames.put(index, name);
         if (quiet) {
             return;
@@ -73,6 +76,11 @@ final class Progress implements ScheduleSolver.PhaseListener {
             err.flush();
         }
         lastPrinted = elapsedMs();
+    }
+
+    @Override
+    public synchronized void stage(String text) {
+        stage = text;
     }
 
     @Override
@@ -127,7 +135,8 @@ final class Progress implements ScheduleSolver.PhaseListener {
         if (heartbeat == null || lastPrinted >= 0 && elapsedMs - lastPrinted < everyMs) {
             return;
         }
-        print(String.format(Locale.ROOT, "%7.1fs  %s …%s", elapsedMs / 1000.0, phase, best.isEmpty() ? "" : "  " + best));
+        print(String.format(Locale.ROOT, "%7.1fs  %s%s …%s", elapsedMs / 1000.0, phase,
+                stage == null ? "" : " (" + stage + ")", best.isEmpty() ? "" : "  " + best));
         lastPrinted = terminal ? lastPrinted : elapsedMs;
     }
 

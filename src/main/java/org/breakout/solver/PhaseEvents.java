@@ -44,6 +44,7 @@ final class PhaseEvents {
                         @Override
                         public void phaseStarted(AbstractPhaseScope<Schedule> phaseScope) {
                             int index = phaseScope.getPhaseIndex();
+                            PhaseStages.attach(phaseScope.getWorkingSolution(), listener::stage);
                             listener.phaseStarted(index, names.size(),
                                     index >= 0 && index < names.size() ? names.get(index) : "phase " + (index + 1));
                         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +68,16 @@ final class RoundSeating {
         }
         List<Round> rounds = schedule.getRounds().stream().sorted().toList();
         long start = System.nanoTime();
+        Consumer<String> stages = PhaseStages.of(schedule);
         try {
             if (original.values().stream().noneMatch(Objects::nonNull)) {
-                Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, terminated);
+                stages.accept("prices");
+                int[] steps = { 0 };
+                Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, () -> {
+                    // Asked once before every subgradient step (on a sample first when the event is big).
+                    stages.accept("prices: step " + ++steps[0]);
+                    return terminated.getAsBoolean();
+                });
                 if (priced != null) {
                     seatAll(original.keySet(), priced);
                 } else {
@@ -96,6 +104,7 @@ final class RoundSeating {
                     if (movesAtLastSolve[r] == moves) {
                         continue;
                     }
+                    stages.accept("sweep " + (sweep + 1) + ", round " + rounds.get(r).id());
                     moves += apply(SeatingFlow.reseatRounds(schedule, Set.of(rounds.get(r))).seating());
                     movesAtLastSolve[r] = moves;
                 }
@@ -104,6 +113,7 @@ final class RoundSeating {
                     // No round can do better alone; seats that only a move across two rounds fills come next.
                     int filled = 0;
                     if (repairs++ < MAX_REPAIRS) {
+                        stages.accept("seats across rounds");
                         filled = fillAcrossRounds(schedule, original.keySet());
                         if (filled == 0) {
                             filled = shiftAcrossRounds(schedule, original.keySet());
@@ -119,6 +129,7 @@ final class RoundSeating {
             if (stopped) {
                 // Seats come before cost: when time is up, the fills across rounds still run (about a second each
                 // on 50,000 attendees), so a short limit does not leave seats the sweeps had not got to.
+                stages.accept("seats across rounds");
                 int filled = fillAcrossRounds(schedule, original.keySet());
                 filled += shiftAcrossRounds(schedule, original.keySet());
                 LOG.debug("stopped; fills across rounds: {} seats, {} ms", filled, millisSince(start));

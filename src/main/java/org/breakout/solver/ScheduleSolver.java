@@ -77,6 +77,13 @@ public final class ScheduleSolver implements AutoCloseable {
          */
         default void newBestFrom(int index) {
         }
+
+        /**
+         * Where the running phase is, for phases that run long without a new best schedule (the seating of a big
+         * event: "prices: step 300", "sweep 2, round R3"); called on the solver's thread, often.
+         */
+        default void stage(String text) {
+        }
     }
 
     public ScheduleSolver(Options options) {

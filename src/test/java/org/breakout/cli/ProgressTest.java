@@ -67,6 +67,32 @@ class ProgressTest {
     }
 
     @Test
+    void theHeartbeatSaysWhereALongPhaseIs() throws Exception {
+        StringWriter text = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(text), false, false, 33);
+        progress.solvingStarted();
+        progress.phaseStarted(2, 10, "seating");
+        progress.stage("sweep 1, round R3");
+        progress.startHeartbeat(Duration.ofMillis(50));
+        try {
+            awaitLine(text, "seating (sweep 1, round R3) …");
+            progress.phaseStarted(3, 10, "local search"); // a new phase has not said where it is yet
+            awaitLine(text, "local search …");
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** Waits (up to 30 s: the heartbeat thread may be slow to run on a busy machine) for a line that ends so. */
+    private static void awaitLine(StringWriter text, String ending) throws InterruptedException {
+        for (int i = 0; i < 600 && text.toString().lines().noneMatch(line -> line.endsWith(ending)); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(text.toString().lines()).anySatisfy(line -> assertThat(line).matches("\\s*\\d+\\.\\ds  "
+                + java.util.regex.Pattern.quote(ending)));
+    }
+
+    @Test
     void quietSolveHasNoProgressLines() throws Exception {
         Path event = copy("small-open.json");
         CliRun run = CliRun.of("solve", event.toString(), "-o", dir.resolve("out.json").toString(), "--steps", "30",

@@ -83,6 +83,26 @@ class RoundSeatingTest {
     }
 
     @Test
+    void tellsTheProgressLinesWhereItIs() throws Exception {
+        String json = org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator
+                .generate(org.breakout.generate.EventShape.of("large-fixed", Map.of("attendees", "200")), 1)
+                .document());
+        Schedule schedule = org.breakout.io.EventReader.parse(java.nio.file.Path.of("large-fixed-200.json"), json)
+                .schedule();
+        schedule.getSeats().stream().filter(seat -> !seat.isPinned()).forEach(seat -> seat.setRun(null));
+        java.util.List<String> stages = new java.util.ArrayList<>();
+        PhaseStages.attach(schedule, stages::add);
+
+        RoundSeating.solve(schedule, () -> false);
+
+        assertThat(stages.get(0)).isEqualTo("prices");
+        assertThat(stages.get(1)).isEqualTo("prices: step 1");
+        int firstSweep = stages.indexOf("sweep 1, round " + schedule.getRounds().get(0).id());
+        assertThat(firstSweep).isGreaterThan(1);
+        assertThat(stages.subList(1, firstSweep)).allSatisfy(stage -> assertThat(stage).startsWith("prices: step "));
+    }
+
+    @Test
     void startsFromPricesAndEndsNearTheLpBoundOnAnOverloadedEventWithRepeats() throws Exception {
         // The large-fixed shape at 1,000 attendees: 18 repeated sessions, unranked seats, load 1.1. The sweeps alone
         // from the round-flow relaxation ended 6-7 % above the LP bound on this shape; from the prices about 1 %.
