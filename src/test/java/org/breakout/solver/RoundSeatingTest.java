@@ -82,14 +82,21 @@ class RoundSeatingTest {
                 .isEqualTo(new SeatingPhase.Seating(RoundSeating.solve(schedule, () -> false), false));
     }
 
-    @Test
-    void tellsTheProgressLinesWhereItIs() throws Exception {
+    /** The large-fixed shape (seed 1) at that many attendees, nobody seated. */
+    private static Schedule largeFixed(int attendees) throws Exception {
         String json = org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator
-                .generate(org.breakout.generate.EventShape.of("large-fixed", Map.of("attendees", "200")), 1)
+                .generate(org.breakout.generate.EventShape.of("large-fixed",
+                        Map.of("attendees", String.valueOf(attendees))), 1)
                 .document());
-        Schedule schedule = org.breakout.io.EventReader.parse(java.nio.file.Path.of("large-fixed-200.json"), json)
+        Schedule schedule = org.breakout.io.EventReader.parse(java.nio.file.Path.of("large-fixed.json"), json)
                 .schedule();
         schedule.getSeats().stream().filter(seat -> !seat.isPinned()).forEach(seat -> seat.setRun(null));
+        return schedule;
+    }
+
+    @Test
+    void tellsTheProgressLinesWhereItIs() throws Exception {
+        Schedule schedule = largeFixed(200);
         java.util.List<String> stages = new java.util.ArrayList<>();
         PhaseStages.attach(schedule, stages::add);
 
@@ -106,12 +113,7 @@ class RoundSeatingTest {
     void startsFromPricesAndEndsNearTheLpBoundOnAnOverloadedEventWithRepeats() throws Exception {
         // The large-fixed shape at 1,000 attendees: 18 repeated sessions, unranked seats, load 1.1. The sweeps alone
         // from the round-flow relaxation ended 6-7 % above the LP bound on this shape; from the prices about 1 %.
-        String json = org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator
-                .generate(org.breakout.generate.EventShape.of("large-fixed", Map.of("attendees", "1000")), 1)
-                .document());
-        Schedule schedule = org.breakout.io.EventReader.parse(java.nio.file.Path.of("large-fixed-1k.json"), json)
-                .schedule();
-        schedule.getSeats().stream().filter(seat -> !seat.isPinned()).forEach(seat -> seat.setRun(null));
+        Schedule schedule = largeFixed(1000);
 
         Map<Seat, SessionRun> seating = RoundSeating.solve(schedule, () -> false);
 
