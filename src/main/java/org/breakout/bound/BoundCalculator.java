@@ -212,6 +212,9 @@ public final class BoundCalculator {
      */
     static final int LAGRANGIAN_ITERATIONS = 1000;
 
+    /** Subgradient steps between two progress lines of the ascent. */
+    static final int STEPS_PER_PROGRESS_LINE = 100;
+
     /**
      * The Lagrangian's result (its figure added to {@code figures}, its bound linear in the seats to {@code lines}),
      * or null when the event is too big for it.
@@ -223,7 +226,15 @@ public final class BoundCalculator {
             return null;
         }
         stages.accept("lagrangian");
-        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false);
+        int[] steps = { 0 };
+        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> {
+            // Asked once before every step: a line every hundred, so a long ascent (a minute on 50,000 attendees)
+            // shows where it is.
+            if (++steps[0] % STEPS_PER_PROGRESS_LINE == 0) {
+                stages.accept("lagrangian, step " + steps[0]);
+            }
+            return false;
+        });
         figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
                 + stepsText(result) + ")", (int) (model.pinnedSeats + seats),
                 model.pinnedCost + result.costBound(), 0, 0, result.millis()));

@@ -22,6 +22,30 @@ class BoundCalculatorTest {
             Duration.ofSeconds(20));
 
     @Test
+    void aLongPriceAscentSaysHowFarItIs() throws Exception {
+        // The large-fixed shape at 300 attendees: repeated sessions and overloaded rooms, so the flows are not exact
+        // and the Lagrangian runs its steps.
+        Schedule schedule = EventReader.parse(Path.of("large-fixed-300.json"),
+                org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator.generate(
+                        org.breakout.generate.EventShape.of("large-fixed", java.util.Map.of("attendees", "300")), 1)
+                        .document()))
+                .schedule();
+        List<String> stages = new java.util.ArrayList<>();
+        ObjectiveBound bound = BoundCalculator.compute(schedule, BoundCalculator.Options.DEFAULT.withoutMip(),
+                stages::add);
+        String steps = bound.relaxations().stream().filter(r -> r.name().equals("lagrangian")).findFirst()
+                .orElseThrow().relaxes().replaceAll("^.*\\((\\d+) subgradient steps\\)$", "$1");
+        int lines = Integer.parseInt(steps) / BoundCalculator.STEPS_PER_PROGRESS_LINE;
+        assertThat(lines).isPositive();
+        List<String> expected = new java.util.ArrayList<>(List.of("lagrangian"));
+        for (int k = 1; k <= lines; k++) {
+            expected.add("lagrangian, step " + k * BoundCalculator.STEPS_PER_PROGRESS_LINE);
+        }
+        assertThat(stages.subList(stages.indexOf("lagrangian"), stages.indexOf("lagrangian") + expected.size()))
+                .isEqualTo(expected);
+    }
+
+    @Test
     void fixedTimetableWithoutRepeatsIsExactAtEverySeatCount() {
         int compared = 0;
         for (long seed = 1; seed <= INSTANCES; seed++) {
