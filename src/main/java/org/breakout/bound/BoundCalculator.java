@@ -226,14 +226,11 @@ public final class BoundCalculator {
             return null;
         }
         stages.accept("lagrangian");
-        int[] steps = { 0 };
-        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> {
-            // Asked once before every step: a line every hundred, so a long ascent (a minute on 50,000 attendees)
-            // shows where it is.
-            if (++steps[0] % STEPS_PER_PROGRESS_LINE == 0) {
-                stages.accept("lagrangian, step " + steps[0]);
+        // A line every hundred steps, so a long ascent (a minute on 50,000 attendees) shows where it is.
+        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false, step -> {
+            if (step % STEPS_PER_PROGRESS_LINE == 0) {
+                stages.accept("lagrangian, step " + step);
             }
-            return false;
         });
         figures.add(new ObjectiveBound.Relaxation("lagrangian", "seat capacities, priced ("
                 + stepsText(result) + ")", (int) (model.pinnedSeats + seats),

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.breakout.domain.Attendee;
@@ -183,18 +184,29 @@ final class CapacityLagrangian {
      * on every attendee from the sample's prices: only those steps count for the bound.
      */
     Result solve(int iterations, BooleanSupplier stop) {
+        return solve(iterations, stop, step -> {
+        });
+    }
+
+    /**
+     * As {@link #solve(int, BooleanSupplier)}, telling {@code onStep} the number of every step as it starts (the
+     * sample's first, then those on every attendee, counted on): progress lines of a long ascent.
+     */
+    Result solve(int iterations, BooleanSupplier stop, IntConsumer onStep) {
         long start = System.nanoTime();
+        int[] taken = { 0 };
+        Runnable stepStarts = () -> onStep.accept(++taken[0]);
         Prices prices = new Prices(new long[problem.capacity.length], (problem.maxSeatCost + 1) * SCALE);
         int steps = stepsOnAll(iterations);
         double theta = 1.0;
         int sampleSteps = 0;
         if (steps < iterations) {
-            Ascent warm = ascend(sample(), prices, iterations, theta, stop);
+            Ascent warm = ascend(sample(), prices, iterations, theta, stop, stepStarts);
             prices = warm.prices();
             sampleSteps = warm.steps();
             theta = Math.max(warm.theta(), WARM_STEP_FACTOR);
         }
-        Ascent ascent = ascend(all(), prices, steps, theta, stop);
+        Ascent ascent = ascend(all(), prices, steps, theta, stop, stepStarts);
         Prices best = ascent.prices();
         List<SeatChoice> bestSeating = ascent.seating();
         long bestSeats = ascent.seats();
@@ -217,7 +229,8 @@ final class CapacityLagrangian {
     /** The step factor the ascent on every attendee starts with after a sample's, at least. */
     private static final double WARM_STEP_FACTOR = 0.125;
 
-    private Ascent ascend(Scope scope, Prices from, int iterations, double theta, BooleanSupplier stop) {
+    private Ascent ascend(Scope scope, Prices from, int iterations, double theta, BooleanSupplier stop,
+            Runnable stepStarts) {
         long start = System.nanoTime();
         long[] lambda = from.lambda().clone();
         long mu = from.mu();
@@ -234,6 +247,7 @@ final class CapacityLagrangian {
         int done = 0;
         for (int it = 0; it < iterations && !stop.getAsBoolean(); it++) {
             done = it + 1;
+            stepStarts.run();
             Evaluation evaluation = evaluate(scope, lambda, mu);
             if (evaluation.value() > bestValue) {
                 bestValue = evaluation.value();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,10 @@ public final class PricedSeating {
      *
      * @param iterations subgradient steps (deterministic)
      * @param stop checked between steps
+     * @param onStep told the number of every step as it starts (progress)
      */
-    public static Map<Attendee, List<SessionRun>> seat(Schedule schedule, int iterations, BooleanSupplier stop) {
+    public static Map<Attendee, List<SessionRun>> seat(Schedule schedule, int iterations, BooleanSupplier stop,
+            IntConsumer onStep) {
         SeatingModel model = new SeatingModel(schedule);
         if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
             return null;
@@ -39,7 +42,7 @@ public final class PricedSeating {
         if (!lagrangian.affords(iterations)) {
             return null;
         }
-        CapacityLagrangian.Result result = lagrangian.atSeats(seatTarget(model)).solve(iterations, stop);
+        CapacityLagrangian.Result result = lagrangian.atSeats(seatTarget(model)).solve(iterations, stop, onStep);
         LoggerFactory.getLogger(PricedSeating.class).debug("prices: {} steps on a sample, {} on all, {} ms; bound {}",
                 result.sampleIterations(), result.iterations(), result.millis(), result.costBound());
         Map<Attendee, List<SessionRun>> runs = new LinkedHashMap<>();

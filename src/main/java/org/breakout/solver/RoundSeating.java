@@ -72,12 +72,8 @@ final class RoundSeating {
         try {
             if (original.values().stream().noneMatch(Objects::nonNull)) {
                 stages.accept("prices");
-                int[] steps = { 0 };
-                Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, () -> {
-                    // Asked once before every subgradient step (on a sample first when the event is big).
-                    stages.accept("prices: step " + ++steps[0]);
-                    return terminated.getAsBoolean();
-                });
+                Map<Attendee, List<SessionRun>> priced = PricedSeating.seat(schedule, PRICE_ITERATIONS, terminated,
+                        step -> stages.accept("prices: step " + step));
                 if (priced != null) {
                     seatAll(original.keySet(), priced);
                 } else {
