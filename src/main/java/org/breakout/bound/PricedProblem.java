@@ -42,6 +42,16 @@ final class PricedProblem {
     /** Per (attendee's ranked session, attendee's round): the pair, or −1. Offsets: sessionStart × rounds. */
     final int[] pairOffset;
     final int[] pairOf;
+    /**
+     * The same without the −1s: per attendee's ranked session (index {@code sessionStart[a] + s}), from
+     * {@code rankedPairStart[k]} to {@code rankedPairStart[k + 1]}, the attendee's rounds that have a pair of it
+     * ({@code rankedPairRound}, in round order) and that pair ({@code rankedPair}). Most sessions run in one round, so
+     * the attendee's problem scans these instead of sessions × rounds ({@code huge}: 472 runs of 400 sessions in 8
+     * rounds).
+     */
+    final int[] rankedPairStart;
+    final int[] rankedPairRound;
+    final int[] rankedPair;
     final int[] limit;
     final int[] group;
     final long[] unrankedCost;
@@ -231,6 +241,28 @@ final class PricedProblem {
         sessionOf = sessionsOf.toArray(new Session[0]);
         pairOf = pairs.stream().mapToInt(Integer::intValue).toArray();
         maxSeatCost = maxCost;
+        rankedPairStart = new int[sessionStart[attendeeCount] + 1];
+        int entries = 0;
+        for (int pair : pairOf) {
+            entries += pair >= 0 ? 1 : 0;
+        }
+        rankedPairRound = new int[entries];
+        rankedPair = new int[entries];
+        int e = 0;
+        for (int a = 0; a < attendeeCount; a++) {
+            int n = roundStart[a + 1] - roundStart[a];
+            for (int k = sessionStart[a]; k < sessionStart[a + 1]; k++) {
+                rankedPairStart[k] = e;
+                for (int i = 0; i < n; i++) {
+                    int pair = pairOf[pairOffset[a] + (k - sessionStart[a]) * n + i];
+                    if (pair >= 0) {
+                        rankedPairRound[e] = i;
+                        rankedPair[e++] = pair;
+                    }
+                }
+            }
+        }
+        rankedPairStart[sessionStart[attendeeCount]] = e;
     }
 
     long[] pairPrices(long[] lambda) {
@@ -369,9 +401,11 @@ final class PricedProblem {
             long seatCost = sessionCost[sessionStart[a] + s] * CapacityLagrangian.SCALE - mu;
             int usefulRounds = 0;
             int usefulRound = -1;
-            for (int i = 0; i < n; i++) {
-                int pair = pairOf[base + s * n + i];
-                if (pair >= 0 && (full == null || !full[pair]) && seatCost + price[pair] < work.own[i]) {
+            int k = sessionStart[a] + s;
+            for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
+                int i = rankedPairRound[e];
+                int pair = rankedPair[e];
+                if ((full == null || !full[pair]) && seatCost + price[pair] < work.own[i]) {
                     usefulRounds++;
                     usefulRound = i;
                 }
