@@ -9,10 +9,12 @@ import java.util.Arrays;
  * seats together. This is the subproblem of {@link CapacityLagrangian}: a bipartite matching, so integral.
  * <p>
  * Without a seat limit below the number of rounds it is a rectangular assignment problem (rounds × sessions plus
- * one private column per round), solved by the Hungarian method in O(rounds² × columns); otherwise by successive
- * shortest paths (Bellman–Ford on the small bipartite graph), which stops at the limit or when no path lowers the
- * cost. Both are skipped when every round's cheapest option is a different session (then that is the optimum), and
- * the Hungarian method starts from every row matched to its cheapest free column. Exact integer arithmetic; not
+ * one private column per round), solved by the Hungarian method in O(rounds² × columns) on the rounds that want a
+ * session more than their private option; otherwise by successive shortest paths (Bellman–Ford on the small
+ * bipartite graph), which stops at the limit or when no path lowers the cost. Both are skipped when every round's
+ * cheapest option is a different session (then that is the optimum), and without a limit also when just two rounds
+ * want the same session and one of them can take its second option without a clash. The Hungarian method starts
+ * from every row matched to its cheapest free column. Exact integer arithmetic; not
  * thread-safe (work arrays are reused).
  */
 final class RoundSessionAssignment {
@@ -32,6 +34,16 @@ final class RoundSessionAssignment {
     private int[] way = new int[0];
     private boolean[] used = new boolean[0];
     private boolean[] rowMatched = new boolean[0];
+    /** Per round, for {@link #eachRoundItsCheapest}: its cheapest option's cost, its second's cost and column. */
+    private long[] bestCost = new long[16];
+    private long[] secondCost = new long[16];
+    private int[] secondChoice = new int[16];
+    /** For {@link #hungarianOnContested}: the contested rounds' rows of the matrix and what they chose. */
+    private int[] rowOf = new int[16];
+    private long[] subEdge = new long[64];
+    private long[] subOwn = new long[16];
+    private boolean[] subOwnIsSeat = new boolean[16];
+    private int[] subChoice = new int[16];
 
     /**
      * @param rounds number of rows
@@ -44,43 +56,71 @@ final class RoundSessionAssignment {
      * @return the least total cost
      */
     long solve(int rounds, int sessions, long[] edge, long[] own, boolean[] ownIsSeat, int limit, int[] choice) {
+        if (bestCost.length < rounds) {
+            bestCost = new long[rounds];
+            secondCost = new long[rounds];
+            secondChoice = new int[rounds];
+        }
         long greedy = eachRoundItsCheapest(rounds, sessions, edge, own, ownIsSeat, limit, choice);
         if (greedy != CONFLICT) {
             return greedy;
         }
         if (limit >= rounds) {
-            return hungarian(rounds, sessions, edge, own, ownIsSeat, choice);
+            return hungarianOnContested(rounds, sessions, edge, own, ownIsSeat, choice);
         }
         return limited(rounds, sessions, edge, own, ownIsSeat, limit, choice);
     }
 
-    /** What {@link #eachRoundItsCheapest} returns when its rounds' cheapest options clash. */
+    /** What {@link #eachRoundItsCheapest} returns when it cannot tell the optimum. */
     private static final long CONFLICT = Long.MIN_VALUE;
 
     /**
      * Every round its cheapest option, when no two rounds pick the same session and the seats fit the limit: then
      * no assignment costs less (each round is at its own minimum), so it is the optimum. At prices near the dual
      * optimum most attendees are like that, and this takes O(rounds × sessions) instead of the Hungarian's
-     * O(rounds² × columns). Ties go to the lowest column, then the private option. Returns {@link #CONFLICT} when
-     * the rounds clash or the seats exceed the limit.
+     * O(rounds² × columns). Ties go to the lowest column, then the private option.
+     * <p>
+     * Without a seat limit, one clash of two rounds i and j over a session c is settled too: every assignment gives
+     * c to i, to j or to neither, and costs at least the rounds' minima with i's (then j's, then both) replaced by
+     * its cheapest option other than c. Where giving c to one of them and the other round its second option clashes
+     * with no other round, that assignment reaches its case's least cost; the cheaper of the two is the optimum when
+     * it is no dearer than the other case's least cost (the neither-case is never cheaper). Returns
+     * {@link #CONFLICT} when the rounds clash otherwise, or the seats exceed the limit.
      */
     private long eachRoundItsCheapest(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int limit,
             int[] choice) {
         long total = 0;
         int seats = 0;
+        int clashRow = -1;
+        int clashWith = -1;
         for (int i = 0; i < n; i++) {
             long best = own[i];
             int column = -1;
+            long second = Long.MAX_VALUE;
+            int secondColumn = -1;
             for (int s = 0; s < m; s++) {
-                if (edge[i * m + s] < best) {
-                    best = edge[i * m + s];
+                long c = edge[i * m + s];
+                if (c < best) {
+                    second = best;
+                    secondColumn = column;
+                    best = c;
                     column = s;
+                } else if (c < second) {
+                    second = c;
+                    secondColumn = s;
                 }
             }
+            bestCost[i] = best;
+            secondCost[i] = second;
+            secondChoice[i] = secondColumn >= 0 ? secondColumn : ownIsSeat[i] && own[i] < 0 ? OWN : EMPTY;
             if (column >= 0) {
                 for (int k = 0; k < i; k++) {
                     if (choice[k] == column) {
-                        return CONFLICT;
+                        if (clashRow >= 0 || limit < n) {
+                            return CONFLICT;
+                        }
+                        clashRow = i;
+                        clashWith = k;
                     }
                 }
                 choice[i] = column;
@@ -92,7 +132,82 @@ final class RoundSessionAssignment {
             }
             total += best;
         }
-        return seats <= limit ? total : CONFLICT;
+        if (clashRow < 0) {
+            return seats <= limit ? total : CONFLICT;
+        }
+        // One clash, no seat limit (limit ≥ rounds): give the session to the round that loses less without it.
+        long moveRow = total - bestCost[clashRow] + secondCost[clashRow];
+        long moveOther = total - bestCost[clashWith] + secondCost[clashWith];
+        boolean rowCanMove = secondCost[clashRow] < NONE && clashesWithNone(n, secondChoice[clashRow], choice);
+        boolean otherCanMove = secondCost[clashWith] < NONE && clashesWithNone(n, secondChoice[clashWith], choice);
+        int mover;
+        if (rowCanMove && (moveRow <= moveOther || !otherCanMove)) {
+            mover = clashRow;
+        } else if (otherCanMove && (moveOther <= moveRow || !rowCanMove)) {
+            mover = clashWith;
+        } else {
+            return CONFLICT;
+        }
+        long cost = mover == clashRow ? moveRow : moveOther;
+        if (cost > Math.min(moveRow, moveOther)) {
+            return CONFLICT; // the other case may be cheaper: only the Hungarian can tell
+        }
+        choice[mover] = secondChoice[mover];
+        return cost;
+    }
+
+    /** Whether taking {@code column} (a session column, {@link #OWN} or {@link #EMPTY}) clashes with no round's. */
+    private static boolean clashesWithNone(int n, int column, int[] choice) {
+        if (column < 0) {
+            return true;
+        }
+        for (int k = 0; k < n; k++) {
+            if (choice[k] == column) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The Hungarian method on the rounds that want a session: a round whose cheapest option is its own private one
+     * takes it in an optimum (nobody else can), so only the others compete for the sessions. Most of an attendee's
+     * rounds are like that (a session with one run in reach competes for its round's private option), which makes the
+     * matrix much smaller than rounds × (sessions + rounds).
+     */
+    private long hungarianOnContested(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
+        int contested = 0;
+        long total = 0;
+        if (rowOf.length < n) {
+            rowOf = new int[n];
+            subOwn = new long[n];
+            subOwnIsSeat = new boolean[n];
+            subChoice = new int[n];
+        }
+        if (subEdge.length < n * m) {
+            subEdge = new long[n * m];
+        }
+        for (int i = 0; i < n; i++) {
+            boolean wants = false;
+            for (int s = 0; s < m && !wants; s++) {
+                wants = edge[i * m + s] < own[i];
+            }
+            if (wants) {
+                rowOf[contested] = i;
+                System.arraycopy(edge, i * m, subEdge, contested * m, m);
+                subOwn[contested] = own[i];
+                subOwnIsSeat[contested] = ownIsSeat[i];
+                contested++;
+            } else {
+                choice[i] = ownIsSeat[i] && own[i] < 0 ? OWN : EMPTY;
+                total += own[i];
+            }
+        }
+        total += hungarian(contested, m, subEdge, subOwn, subOwnIsSeat, subChoice);
+        for (int r = 0; r < contested; r++) {
+            choice[rowOf[r]] = subChoice[r];
+        }
+        return total;
     }
 
     private long hungarian(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
