@@ -371,8 +371,17 @@ final class CapacityLagrangian {
         }
         List<SeatChoice> seats = new ArrayList<>();
         PricedProblem.Work work = new PricedProblem.Work();
+        // A group's cheapest pairs change only when a pair fills: kept per group with the count of full pairs then.
+        long[][][] cheapestOf = new long[problem.groupPairs.size()][][];
+        int[] computedAt = new int[cheapestOf.length];
+        int fullPairs = 0;
         for (int a : scope.attendees()) {
-            long[][] cheapest = problem.group[a] >= 0 ? problem.cheapestInGroup(problem.group[a], price, full) : null;
+            int g = problem.group[a];
+            if (g >= 0 && (cheapestOf[g] == null || computedAt[g] != fullPairs)) {
+                cheapestOf[g] = problem.cheapestInGroup(g, price, full);
+                computedAt[g] = fullPairs;
+            }
+            long[][] cheapest = g >= 0 ? cheapestOf[g] : null;
             problem.solveAttendee(a, price, mu, cheapest, full, work);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             List<Session> taken = new ArrayList<>();
@@ -389,7 +398,12 @@ final class CapacityLagrangian {
                 }
                 if (work.choice[i] == RoundSessionAssignment.OWN) {
                     int round = problem.roundOf[problem.roundStart[a] + i];
-                    pair = problem.unrankedPair(problem.group[a], round, price, full, taken);
+                    // The group's cheapest pair with room in the round (known from before this attendee's seats),
+                    // unless it filled since or the attendee has its session.
+                    int cheapestPair = (int) cheapest[round][1];
+                    pair = cheapestPair >= 0 && !full[cheapestPair]
+                            && !taken.contains(problem.pairSession.get(cheapestPair)) ? cheapestPair
+                            : problem.unrankedPair(problem.group[a], round, price, full, taken);
                     if (pair < 0) {
                         continue;
                     }
@@ -402,7 +416,7 @@ final class CapacityLagrangian {
                 }
                 for (int k : problem.pairResources[pair]) {
                     if (left[k] == 0) {
-                        problem.markFull(k, left, full);
+                        fullPairs += problem.markFull(k, left, full);
                     }
                 }
             }

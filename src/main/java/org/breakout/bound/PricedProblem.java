@@ -513,17 +513,21 @@ final class PricedProblem {
         return false;
     }
 
-    void markFull(int resource, long[] left, boolean[] full) {
+    /** Marks every pair that uses the resource full; returns how many were not yet. */
+    int markFull(int resource, long[] left, boolean[] full) {
+        int marked = 0;
         for (int p = 0; p < pairResources.length; p++) {
             if (!full[p]) {
                 for (int k : pairResources[p]) {
                     if (k == resource) {
                         full[p] = true;
+                        marked++;
                         break;
                     }
                 }
             }
         }
+        return marked;
     }
 
     long costOf(List<CapacityLagrangian.SeatChoice> seats) {
