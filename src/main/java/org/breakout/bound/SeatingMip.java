@@ -2,6 +2,8 @@ package org.breakout.bound;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,17 +64,25 @@ final class SeatingMip {
     static int countVariables(SeatingModel model) {
         // variables(model).size(), counted session by session (a session has runs in few rounds) without making
         // them: on big events the program is far too large to try, and its millions of variables only say so.
-        int count = 0;
+        // Attendees with the same tags share their list of sessions (SeatingModel): counted once per list and rounds.
+        Map<List<Session>, Map<List<Round>, Integer>> counted = new IdentityHashMap<>();
+        long count = 0;
         for (SeatingModel.AttendeeSlots slots : model.attendees) {
             if (slots.remainingSeats == 0) {
                 continue;
             }
-            for (Session session : slots.sessions) {
-                for (Map.Entry<Round, SessionRun> run : model.fixedRun.getOrDefault(session, Map.of()).entrySet()) {
-                    if (slots.freeRounds.contains(run.getKey())
-                            && model.fixedRemaining.getOrDefault(run.getValue(), 0) > 0) {
-                        count++;
-                    }
+            count += counted.computeIfAbsent(slots.sessions, sessions -> new HashMap<>())
+                    .computeIfAbsent(slots.freeRounds, rounds -> countVariables(model, slots.sessions, rounds));
+        }
+        return (int) Math.min(Integer.MAX_VALUE, count);
+    }
+
+    private static int countVariables(SeatingModel model, List<Session> sessions, List<Round> freeRounds) {
+        int count = 0;
+        for (Session session : sessions) {
+            for (Map.Entry<Round, SessionRun> run : model.fixedRun.getOrDefault(session, Map.of()).entrySet()) {
+                if (freeRounds.contains(run.getKey()) && model.fixedRemaining.getOrDefault(run.getValue(), 0) > 0) {
+                    count++;
                 }
             }
         }

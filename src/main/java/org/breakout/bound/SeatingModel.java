@@ -2,6 +2,7 @@ package org.breakout.bound;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -129,6 +130,7 @@ final class SeatingModel {
         this.unplacedSeatRuns = unplacedWithSeats;
         this.oneRunPerSessionAndRound = oneRun;
 
+        Map<Set<String>, List<Session>> byTags = new HashMap<>();
         for (Attendee attendee : schedule.getAttendees()) {
             List<Seat> seats = seatsByAttendee.getOrDefault(attendee, List.of());
             Set<Round> pinnedRounds = new HashSet<>();
@@ -143,12 +145,18 @@ final class SeatingModel {
             }
             List<Round> free = attendee.wantedRounds().stream().filter(r -> !pinnedRounds.contains(r)).sorted()
                     .toList();
-            List<Session> eligible = sessions.stream()
-                    .filter(s -> settings.mayAttend(attendee, s) && !pinnedSessions.contains(s)).toList();
+            // With unranked seats allowed and nothing pinned, the sessions depend only on the attendee's tags.
+            List<Session> eligible = settings.allowUnranked() && pinnedSessions.isEmpty()
+                    ? byTags.computeIfAbsent(attendee.tags(), tags -> eligibleSessions(attendee, pinnedSessions))
+                    : eligibleSessions(attendee, pinnedSessions);
             attendees.add(new AttendeeSlots(attendee, seats.size(), Math.max(0, seats.size() - pinnedCount), free,
                     eligible, pinnedSessions));
         }
         computeCapacities();
+    }
+
+    private List<Session> eligibleSessions(Attendee attendee, Set<Session> pinnedSessions) {
+        return sessions.stream().filter(s -> settings.mayAttend(attendee, s) && !pinnedSessions.contains(s)).toList();
     }
 
     /** How many (attendee, unranked session, round) seat options there are: the size of the flows without hubs. */
@@ -158,7 +166,10 @@ final class SeatingModel {
         }
         long options = 0;
         for (AttendeeSlots slots : attendees) {
-            long unranked = slots.sessions.stream().filter(s -> !slots.attendee.ranked(s)).count();
+            // The attendee's sessions are those they may attend and have no pinned seat in (see the constructor).
+            long ranked = slots.attendee.ranks().keySet().stream()
+                    .filter(s -> settings.mayAttend(slots.attendee, s) && !slots.pinnedSessions.contains(s)).count();
+            long unranked = slots.sessions.size() - ranked;
             options += unranked * slots.freeRounds.size();
         }
         return options;

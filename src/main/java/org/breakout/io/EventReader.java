@@ -484,19 +484,18 @@ public final class EventReader {
         List<Seat> seats = new ArrayList<>();
         // Attendees with the same admissions share one list: solution clones then map one list, not one per seat.
         Map<List<SessionRun>, List<SessionRun>> interned = new HashMap<>();
+        // With unranked seats allowed, the runs depend only on the attendee's tags and wanted rounds: worked out once
+        // for each such pair (50,000 attendees × 400 sessions took seconds).
+        Map<List<Object>, List<SessionRun>> byTagsAndRounds = new HashMap<>();
         for (ArrayEntry entry : nodes) {
             Attendee attendee = attendees.get(entry.node.path("id").asText(null));
             if (attendee == null || !entry.firstWithId) {
                 continue;
             }
-            List<SessionRun> eligible = new ArrayList<>();
-            for (Session session : sessions.values()) {
-                if (settings.mayAttend(attendee, session)
-                        && !Collections.disjoint(session.allowedRounds(), attendee.wantedRounds())) {
-                    eligible.addAll(runsBySession.getOrDefault(session, List.of()));
-                }
-            }
-            List<SessionRun> shared = interned.computeIfAbsent(List.copyOf(eligible), list -> list);
+            List<SessionRun> shared = settings.allowUnranked()
+                    ? byTagsAndRounds.computeIfAbsent(List.of(attendee.tags(), attendee.wantedRounds()),
+                            key -> eligibleRuns(attendee, sessions, runsBySession, settings, interned))
+                    : eligibleRuns(attendee, sessions, runsBySession, settings, interned);
             List<Seat> attendeeSeats = new ArrayList<>();
             for (int i = 0; i < attendee.wantedRounds().size(); i++) {
                 attendeeSeats.add(new Seat(attendee, i, shared));
@@ -505,6 +504,20 @@ public final class EventReader {
             seats.addAll(attendeeSeats);
         }
         return seats;
+    }
+
+    /** The runs of the sessions the attendee may attend in one of their wanted rounds, as a shared list. */
+    private static List<SessionRun> eligibleRuns(Attendee attendee, Map<String, Session> sessions,
+            Map<Session, List<SessionRun>> runsBySession, EventSettings settings,
+            Map<List<SessionRun>, List<SessionRun>> interned) {
+        List<SessionRun> eligible = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            if (settings.mayAttend(attendee, session)
+                    && !Collections.disjoint(session.allowedRounds(), attendee.wantedRounds())) {
+                eligible.addAll(runsBySession.getOrDefault(session, List.of()));
+            }
+        }
+        return interned.computeIfAbsent(List.copyOf(eligible), list -> list);
     }
 
     /** Maps previous (or pinned) assignments onto the attendee's seats, in round order. */
