@@ -110,7 +110,7 @@ class ProgressTest {
         List<String> stages = run.err().lines().filter(line -> line.contains("  bound: "))
                 .map(line -> line.replaceAll("^\\s*\\d+\\.\\ds  bound: ", "")).toList();
         // An open timetable: the model, then both flows (and the per-round totals where rooms bind).
-        assertThat(stages).startsWith("model", "round flow", "session flow");
+        assertThat(stages).startsWith("model", "round flow and session flow (side by side)");
         assertThat(run.err()).containsPattern("\\d+\\.\\ds  bound of .*small-open.json \\(12 attendees, 33 wanted seats\\)");
 
         CliRun quiet = CliRun.of("bound", event.toString(), "-q");
