@@ -185,15 +185,28 @@ public final class BoundCalculator {
             method = "min-cost flow over a relaxed timetable (best of " + results.size() + " relaxations)";
             relaxed.add(PLACEMENT_RELAXED);
             results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
-            if (flowSeats > 0) {
-                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
+            // The flows let every free run have the best room of every round at once; rooms are one run each.
+            stages.accept("room assignment");
+            long roomStart = System.nanoTime();
+            RoomAssignment.Result rooms = RoomAssignment.solve(model);
+            figures.add(new ObjectiveBound.Relaxation("room-assignment", ROOM_ASSIGNMENT_RELAXES,
+                    (int) (model.pinnedSeats + rooms.seats()),
+                    model.pinnedCost + ObjectiveBound.relaxedCostAt(curves, Math.min(rooms.seats(), flowSeats)),
+                    rooms.nodes(), rooms.arcs(), (System.nanoTime() - roomStart) / 1_000_000));
+            if (rooms.seats() < seats) {
+                seats = rooms.seats();
+                cost = ObjectiveBound.relaxedCostAt(curves, seats);
+                method += ", seats capped by the room assignment";
+            }
+            if (seats > 0) {
+                CapacityLagrangian.Result priced = lagrangian(model, seats, figures, lines, stages);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
                 }
             }
         }
-        if (!exact && flowSeats == 0) {
+        if (!exact && seats == 0) {
             // Nothing can be filled beyond the pinned seats: the bound is reached.
             exact = true;
             relaxed.clear();
@@ -203,6 +216,10 @@ public final class BoundCalculator {
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
                 figures, mip, millis, curves, lines);
     }
+
+    static final String ROOM_ASSIGNMENT_RELAXES = "seats only (cost: the flows' at these seats): free runs in "
+            + "distinct rooms of the rounds they may have, each offering its session's seat limit there; speakers' "
+            + "clashes between free runs, repeats in one round and who the attendees are";
 
     static final String LAGRANGIAN_METHOD = "Lagrangian relaxation of the seat capacities (the seating's LP bound, "
             + "by subgradient ascent), at least the min-cost flows' bound";

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.breakout.domain.Attendee;
 import org.breakout.domain.EventSettings;
@@ -228,10 +229,12 @@ final class SeatingModel {
         return capacity(session) < sum;
     }
 
+    /** Per round: the rooms placed runs take, and those runs. */
+    private final Map<Round, Set<Room>> taken = new LinkedHashMap<>();
+    private final Map<Round, List<SessionRun>> placedIn = new LinkedHashMap<>();
+
     private void computeCapacities() {
         // Placed runs: their remaining seats.
-        Map<Round, Set<Room>> taken = new LinkedHashMap<>();
-        Map<Round, List<SessionRun>> placedIn = new LinkedHashMap<>();
         for (SessionRun run : schedule.getRuns()) {
             if (run.isPlaced()) {
                 taken.computeIfAbsent(run.getRound(), r -> new HashSet<>()).add(run.getRoom());
@@ -262,8 +265,8 @@ final class SeatingModel {
             List<Long> allLimits = new ArrayList<>();
             List<Long> bestPerRound = new ArrayList<>();
             for (Round round : rounds) {
-                List<Long> limits = suitableLimits(session, round, taken.getOrDefault(round, Set.of()),
-                        placedIn.getOrDefault(round, List.of()));
+                List<Long> limits = suitableRooms(session, round).stream().map(r -> (long) session.seatLimitIn(r))
+                        .collect(Collectors.toCollection(ArrayList::new));
                 if (limits.isEmpty()) {
                     continue;
                 }
@@ -310,27 +313,25 @@ final class SeatingModel {
         return schedule.getRooms().stream().filter(r -> r.isAvailableIn(round) && !taken.contains(r)).toList();
     }
 
-    /** Seat limits of the rooms a free run of the session could have in the round; empty if it cannot be there. */
-    private List<Long> suitableLimits(Session session, Round round, Set<Room> taken, List<SessionRun> placed) {
+    /**
+     * The rooms a free run of the session could have in the round: available, not taken by a placed run, with the
+     * tags it needs; none when the round is not allowed or a speaker is away or busy in a placed run then.
+     */
+    List<Room> suitableRooms(Session session, Round round) {
         if (!session.isAllowedIn(round)) {
-            return new ArrayList<>();
+            return List.of();
         }
         for (Speaker speaker : session.speakers()) {
             if (!speaker.isAvailableIn(round)) {
-                return new ArrayList<>();
+                return List.of();
             }
         }
-        for (SessionRun run : placed) {
+        for (SessionRun run : placedIn.getOrDefault(round, List.of())) {
             if (run.getSession().sharesSpeakerWith(session)) {
-                return new ArrayList<>();
+                return List.of();
             }
         }
-        List<Long> limits = new ArrayList<>();
-        for (Room room : rooms(round, taken)) {
-            if (room.tags().containsAll(session.requiredRoomTags())) {
-                limits.add((long) session.seatLimitIn(room));
-            }
-        }
-        return limits;
+        return rooms(round, taken.getOrDefault(round, Set.of())).stream()
+                .filter(room -> room.tags().containsAll(session.requiredRoomTags())).toList();
     }
 }

@@ -264,4 +264,34 @@ class BoundCalculatorTest {
         assertThat(bound.minPreferenceCostAt(0)).isZero();
         assertThat(bound.minPreferenceCostAt(1)).isEqualTo(1);
     }
+
+    @Test
+    void openTimetableSeatsAreCappedByTheRoomsTheRunsCanHave() throws Exception {
+        // Three runs, two rounds, a room of 4 and one of 1: two runs get the big room, one the small one, so 9 seats
+        // at most. The flows let every run have the big room of both rounds (each round 4 + 1): 10 at best.
+        String json = """
+                {
+                  "rounds": [ { "id": "R1" }, { "id": "R2" } ],
+                  "rooms": [ { "id": "big", "capacity": 4 }, { "id": "small", "capacity": 1 } ],
+                  "sessions": [ { "id": "A" }, { "id": "B" }, { "id": "C" } ],
+                  "attendees": [
+                    { "id": "P1", "preferences": ["A", "B", "C"] }, { "id": "P2", "preferences": ["B", "C", "A"] },
+                    { "id": "P3", "preferences": ["C", "A", "B"] }, { "id": "P4", "preferences": ["A", "C", "B"] },
+                    { "id": "P5", "preferences": ["B", "A", "C"] }, { "id": "P6", "preferences": ["C", "B", "A"] }
+                  ]
+                }
+                """;
+        Schedule schedule = EventReader.parse(Path.of("rooms.json"), json).schedule();
+        long[] truth = BruteForce.costBySeats(schedule);
+        ObjectiveBound bound = BoundCalculator.compute(schedule);
+        String what = bound.toJson().toString();
+        assertThat(BruteForce.maxSeats(truth)).isEqualTo(9);
+        assertThat(bound.maxSeatsFilled()).as(what).isEqualTo(9);
+        assertValid(bound, truth, what);
+        assertThat(bound.relaxations().stream().filter(r -> r.name().contains("flow"))
+                .mapToInt(ObjectiveBound.Relaxation::maxSeatsFilled).min().orElseThrow()).as(what).isEqualTo(10);
+        assertThat(bound.relaxations()).as(what).filteredOn(r -> r.name().equals("room-assignment"))
+                .singleElement().extracting(ObjectiveBound.Relaxation::maxSeatsFilled).isEqualTo(9);
+        assertThat(bound.method()).contains("room assignment");
+    }
 }
