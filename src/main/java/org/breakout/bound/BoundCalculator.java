@@ -144,11 +144,29 @@ public final class BoundCalculator {
                 method = "min-cost flow";
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
                 CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
+                if (priced != null && priced.seatingSeats() < flowSeats) {
+                    // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
+                    stages.accept("most seats, priced");
+                    long seatsStart = System.nanoTime();
+                    long lpSeats = CapacityLagrangian.maxSeats(model, flowSeats, LAGRANGIAN_ITERATIONS);
+                    if (lpSeats < flowSeats) {
+                        seats = lpSeats;
+                        cost = ObjectiveBound.relaxedCostAt(curves, seats);
+                        figures.removeIf(figure -> figure.name().equals("lagrangian"));
+                        figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
+                                (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
+                                (System.nanoTime() - seatsStart) / 1_000_000));
+                        priced = lagrangian(model, seats, figures, lines, stages);
+                    }
+                }
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD;
                 }
-                if (priced != null && priced.seatingSeats() == flowSeats && priced.seatingCost() == cost) {
+                if (seats < flowSeats) {
+                    method += "; seats: the seating's LP bound (Lagrangian), below the flows' " + flowSeats;
+                }
+                if (priced != null && priced.seatingSeats() == seats && priced.seatingCost() == cost) {
                     exact = true;
                     relaxed.clear();
                     method = "Lagrangian relaxation (exact: a seating built from its prices reaches it)";
@@ -167,10 +185,10 @@ public final class BoundCalculator {
                         SeatingMip.Result result = SeatingMip.solve(model, flowSeats, options.mipTimeLimit());
                         mip = new ObjectiveBound.Mip(result.status(), result.variables(), result.millis());
                         if (result.optimal()) {
-                            if (result.seats() > flowSeats || result.cost() < ObjectiveBound.relaxedCostAt(curves,
+                            if (result.seats() > seats || result.cost() < ObjectiveBound.relaxedCostAt(curves,
                                     result.seats())) {
                                 throw new IllegalStateException("the integer program beat the flow relaxation ("
-                                        + result + " against " + flowSeats + " seats, cost " + flowCost + "): a bug");
+                                        + result + " against " + seats + " seats, cost " + flowCost + "): a bug");
                             }
                             exact = true;
                             seats = result.seats();
@@ -216,6 +234,9 @@ public final class BoundCalculator {
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
                 figures, mip, millis, curves, lines);
     }
+
+    static final String LAGRANGIAN_SEATS_RELAXES = "seats only (cost: the flows' at these seats): the seating's LP "
+            + "bound on seats, by the capacity Lagrangian with every seat costing 0";
 
     static final String ROOM_ASSIGNMENT_RELAXES = "seats only (cost: the flows' at these seats): free runs in "
             + "distinct rooms of the rounds they may have, each offering its session's seat limit there; speakers' "

@@ -271,6 +271,9 @@ final class CapacityLagrangian {
             if (bestSeats >= scope.seatsTarget() && ceilDiv(bestValue, SCALE) >= bestCost) {
                 break; // the seating reaches the bound: proven optimal
             }
+            if (problem.seatsOnly && bestSeats >= 0 && seatsAbove(bestValue, scope.seatsTarget()) <= bestSeats) {
+                break; // no seating fills more than the one built from the prices: proven
+            }
             // Polyak's step towards the best seating's value in the dual's terms.
             double target = (double) bestCost * SCALE - (double) mu * (bestSeats - scope.seatsTarget());
             double gap = Math.max(target - evaluation.value(), 0.001 * Math.abs(target) + SCALE);
@@ -285,7 +288,9 @@ final class CapacityLagrangian {
                 norm += d * d;
             }
             long seatGradient = scope.seatsTarget() - evaluation.seats();
-            muDirection = mu == 0 && seatGradient < 0 ? 0 : seatGradient + DEFLECTION * muDirection;
+            // The problem of the most seats keeps its seat price: a seat is worth one unit.
+            muDirection = problem.seatsOnly || mu == 0 && seatGradient < 0 ? 0
+                    : seatGradient + DEFLECTION * muDirection;
             norm += muDirection * muDirection;
             if (norm == 0 || theta < MIN_STEP_FACTOR) {
                 break;
@@ -297,6 +302,34 @@ final class CapacityLagrangian {
             mu = Math.min(muCap, Math.max(0, mu + Math.round(step * muDirection)));
         }
         return new Ascent(bestValue, new Prices(bestLambda, bestMu), bestSeating, bestSeats, bestCost, done, theta);
+    }
+
+    /**
+     * The most seats a seating can fill, from the dual value of the seats-only problem at a seat price of one unit:
+     * every seating with at least {@code target} seats would cost at least {@code value} > 0, but costs nothing, so
+     * there is none — and each unit of value above 0 takes one more seat off ({@code target − ⌈value⌉}).
+     */
+    private static long seatsAbove(long value, long target) {
+        return value <= 0 ? target : target - ceilDiv(value, SCALE);
+    }
+
+    /**
+     * The most seats any seating that keeps the capacities and the attendee rules can fill, at most
+     * {@code flowSeats} (the flows' bound): the seating's LP bound on seats, by the same ascent on the problem where
+     * every seat costs 0 and is worth one unit ({@code μ} fixed). Stops when a seating built from the prices reaches
+     * it. Returns {@code flowSeats} when the event is too big for {@code steps} steps on every attendee.
+     */
+    static long maxSeats(SeatingModel model, long flowSeats, int steps) {
+        CapacityLagrangian seatsOnly = new CapacityLagrangian(new PricedProblem(model, true), flowSeats,
+                Budget.DEFAULT);
+        if ((long) steps * seatsOnly.problem.attendeeCount > seatsOnly.budget.attendeeSolves()) {
+            return flowSeats;
+        }
+        Ascent ascent = seatsOnly.ascend(seatsOnly.all(), new Prices(new long[seatsOnly.problem.capacity.length],
+                SCALE), steps, 1.0, () -> false, () -> {
+                });
+        return Math.min(flowSeats, ascent.value() == Long.MIN_VALUE ? flowSeats
+                : seatsAbove(ascent.value(), flowSeats));
     }
 
     private static long ceilDiv(long x, long y) {

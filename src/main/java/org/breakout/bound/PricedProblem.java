@@ -67,8 +67,16 @@ final class PricedProblem {
     final long[] rankedBits;
     final int rankedWords;
 
+    /** Whether every seat costs 0 (the problem of the most seats, {@link CapacityLagrangian#maxSeats}). */
+    final boolean seatsOnly;
+
     PricedProblem(SeatingModel model) {
+        this(model, false);
+    }
+
+    PricedProblem(SeatingModel model, boolean seatsOnly) {
         this.model = model;
+        this.seatsOnly = seatsOnly;
         int roundCount = model.rounds.size();
         Map<Round, Integer> roundIndex = new LinkedHashMap<>();
         for (int r = 0; r < roundCount; r++) {
@@ -199,7 +207,7 @@ final class PricedProblem {
                 if (!any) {
                     continue;
                 }
-                long cost = model.settings.seatCost(slots.attendee, session);
+                long cost = seatsOnly ? 0 : model.settings.seatCost(slots.attendee, session);
                 maxCost = Math.max(maxCost, cost);
                 costs.add(cost);
                 sessionsOf.add(session);
@@ -210,7 +218,7 @@ final class PricedProblem {
             group[a] = -1;
             if (unranked) {
                 Session any = slots.sessions.stream().filter(s -> !slots.attendee.ranked(s)).findFirst().get();
-                unrankedCost[a] = model.settings.seatCost(slots.attendee, any);
+                unrankedCost[a] = seatsOnly ? 0 : model.settings.seatCost(slots.attendee, any);
                 maxCost = Math.max(maxCost, unrankedCost[a]);
                 group[a] = groups.computeIfAbsent(slots.sessions, list -> {
                     int[][] shared = new int[roundCount][];
@@ -531,6 +539,9 @@ final class PricedProblem {
     }
 
     long costOf(List<CapacityLagrangian.SeatChoice> seats) {
+        if (seatsOnly) {
+            return 0;
+        }
         long cost = 0;
         for (CapacityLagrangian.SeatChoice seat : seats) {
             cost += model.settings.seatCost(model.attendees.get(seat.attendee()).attendee, seat.session());

@@ -294,4 +294,38 @@ class BoundCalculatorTest {
                 .singleElement().extracting(ObjectiveBound.Relaxation::maxSeatsFilled).isEqualTo(9);
         assertThat(bound.method()).contains("room assignment");
     }
+
+    @Test
+    void seatsBeyondBothFlowsAreCutByTheSeatingsLpBound() throws Exception {
+        // P can reach A in both rounds (the round flow gives them both), Q can reach B and C, both in R1 (the session
+        // flow gives Q both): each flow allows 3 seats, but P and Q take one each. The seats' LP keeps both rules: 2.
+        String json = """
+                {
+                  "settings": { "allowUnranked": false },
+                  "rounds": [ { "id": "R1" }, { "id": "R2" } ],
+                  "rooms": [ { "id": "r1", "capacity": 5 }, { "id": "r2", "capacity": 5 }, { "id": "r3", "capacity": 5 } ],
+                  "sessions": [
+                    { "id": "A", "runs": 2, "placements": [ { "round": "R1", "room": "r1", "pinned": true },
+                                                             { "round": "R2", "room": "r1", "pinned": true } ] },
+                    { "id": "B", "placements": [ { "round": "R1", "room": "r2", "pinned": true } ] },
+                    { "id": "C", "placements": [ { "round": "R1", "room": "r3", "pinned": true } ] }
+                  ],
+                  "attendees": [
+                    { "id": "P", "preferences": ["A"] },
+                    { "id": "Q", "preferences": ["B", "C"] }
+                  ]
+                }
+                """;
+        Schedule schedule = EventReader.parse(Path.of("both-flows.json"), json).schedule();
+        long[] truth = BruteForce.costBySeats(schedule);
+        ObjectiveBound bound = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+        String what = bound.toJson().toString();
+        assertThat(BruteForce.maxSeats(truth)).isEqualTo(2);
+        assertThat(bound.relaxations()).as(what).filteredOn(r -> r.name().contains("flow"))
+                .allSatisfy(r -> assertThat(r.maxSeatsFilled()).isEqualTo(3));
+        assertThat(bound.maxSeatsFilled()).as(what).isEqualTo(2);
+        assertThat(bound.relaxations()).as(what).extracting(ObjectiveBound.Relaxation::name)
+                .contains("lagrangian-seats");
+        assertValid(bound, truth, what);
+    }
 }
