@@ -26,8 +26,11 @@ def main():
     parser.add_argument("event")
     parser.add_argument("--mip", type=float, default=0, help="also solve the integer programs, each for this many seconds")
     args = parser.parse_args()
-    with open(args.event, encoding="utf-8") as f:
-        event = json.load(f)
+    try:
+        with open(args.event, encoding="utf-8") as f:
+            event = json.load(f)
+    except (OSError, json.JSONDecodeError) as e:
+        sys.exit(f"{args.event}: {e}")
     settings = event.get("settings") or {}
     if settings.get("rankCosts"):
         sys.exit("custom rankCosts are not modelled")

@@ -86,7 +86,8 @@ public final class BoundCalculator {
 
     /**
      * As {@link #compute(Schedule, Options)}, telling {@code stages} when each stage starts ("round flow",
-     * "round flow and session flow (side by side)", "round repair", "integer program …"): progress lines of {@code breakout bound} on big events.
+     * "round flow and session flow (side by side)", "round repair", "lagrangian", "most seats, priced", "room
+     * assignment", "integer program …"): progress lines of {@code breakout bound} on big events.
      */
     public static ObjectiveBound compute(Schedule schedule, Options options, Consumer<String> stages) {
         long start = System.nanoTime();

@@ -49,18 +49,23 @@ final class RoomAssignment {
         List<Integer> runNodes = new ArrayList<>();
         for (Map.Entry<Session, Integer> entry : model.freeRuns.entrySet()) {
             Session session = entry.getKey();
+            // The session's slots and their seats, the same for each of its free runs.
+            List<long[]> slots = new ArrayList<>(); // {slot node, seats}
+            for (Round round : model.rounds) {
+                for (Room room : model.suitableRooms(session, round)) {
+                    int slot = slotNode.computeIfAbsent(round, r -> new LinkedHashMap<>())
+                            .computeIfAbsent(room, r -> flow.addNode());
+                    long seats = session.seatLimitIn(room);
+                    slots.add(new long[] {slot, seats});
+                    maxSeats = Math.max(maxSeats, seats);
+                }
+            }
             for (int k = 0; k < entry.getValue(); k++) {
                 int runNode = flow.addNode();
                 runNodes.add(runNode);
                 flow.addArc(source, runNode, 1, 0);
-                for (Round round : model.rounds) {
-                    for (Room room : model.suitableRooms(session, round)) {
-                        int slot = slotNode.computeIfAbsent(round, r -> new LinkedHashMap<>())
-                                .computeIfAbsent(room, r -> flow.addNode());
-                        long seats = session.seatLimitIn(room);
-                        options.add(new long[] {runNode, slot, seats});
-                        maxSeats = Math.max(maxSeats, seats);
-                    }
+                for (long[] slot : slots) {
+                    options.add(new long[] {runNode, slot[0], slot[1]});
                 }
             }
         }

@@ -171,9 +171,9 @@ final class RoundSessionAssignment {
 
     /**
      * The Hungarian method on the rounds that want a session: a round whose cheapest option is its own private one
-     * takes it in an optimum (nobody else can), so only the others compete for the sessions. Most of an attendee's
-     * rounds are like that (a session with one run in reach competes for its round's private option), which makes the
-     * matrix much smaller than rounds × (sessions + rounds).
+     * takes it in an optimum (nobody else can), so only the others compete for the sessions. How much smaller the
+     * matrix gets depends on the event: on the {@code huge} shape the Hungarian's problems keep 5.7 of 6.7 rounds on
+     * average (unranked sessions given in several rounds are columns that many rounds want).
      */
     private long hungarianOnContested(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
         int contested = 0;
