@@ -47,22 +47,33 @@ public final class BoundCalculator {
      * @param unrankedHubsFrom route unranked seats through shared hub nodes when the flows would otherwise have at
      *        least this many unranked seat arcs (big events: it cuts the network about tenfold; the session flow
      *        then relaxes "never twice in the same session" for unranked seats, see {@link FlowRelaxation})
+     * @param lpMaxVariables the largest seating LP tried ({@link SeatingLp}), 0 for never
+     * @param lpTimeLimit wall-clock cap on the LP
      */
-    public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit, long unrankedHubsFrom) {
+    public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit, long unrankedHubsFrom,
+            int lpMaxVariables, Duration lpTimeLimit) {
 
         public static final long DEFAULT_UNRANKED_HUBS_FROM = 250_000;
+        /** GLOP takes about 5 s on 80,000 variables, 14 s on 110,000 and 50–80 s on 200,000 (2 cores). */
+        public static final int DEFAULT_LP_MAX_VARIABLES = 150_000;
+        public static final Duration DEFAULT_LP_TIME_LIMIT = Duration.ofSeconds(60);
         public static final Options DEFAULT = new Options(true, 3_000, Duration.ofSeconds(20));
 
         public Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
-            this(mip, mipMaxVariables, mipTimeLimit, DEFAULT_UNRANKED_HUBS_FROM);
+            this(mip, mipMaxVariables, mipTimeLimit, DEFAULT_UNRANKED_HUBS_FROM, DEFAULT_LP_MAX_VARIABLES,
+                    DEFAULT_LP_TIME_LIMIT);
         }
 
         public Options withoutMip() {
-            return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom);
+            return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit);
         }
 
         public Options withUnrankedHubsFrom(long arcs) {
-            return new Options(mip, mipMaxVariables, mipTimeLimit, arcs);
+            return new Options(mip, mipMaxVariables, mipTimeLimit, arcs, lpMaxVariables, lpTimeLimit);
+        }
+
+        public Options withLp(int maxVariables, Duration timeLimit) {
+            return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, maxVariables, timeLimit);
         }
     }
 
@@ -144,33 +155,56 @@ public final class BoundCalculator {
             } else {
                 method = "min-cost flow";
                 results.forEach(r -> relaxed.add(r.name() + ": " + r.relaxes()));
-                CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
-                if (priced != null && priced.seatingSeats() < flowSeats) {
-                    // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
-                    stages.accept("most seats, priced");
-                    long seatsStart = System.nanoTime();
-                    long lpSeats = CapacityLagrangian.maxSeats(model, flowSeats, LAGRANGIAN_ITERATIONS);
-                    if (lpSeats < flowSeats) {
-                        seats = lpSeats;
-                        cost = ObjectiveBound.relaxedCostAt(curves, seats);
-                        figures.removeIf(figure -> figure.name().equals("lagrangian"));
-                        figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
-                                (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
-                                (System.nanoTime() - seatsStart) / 1_000_000));
-                        priced = lagrangian(model, seats, figures, lines, stages);
+                LpOutcome lp = seatingLp(model, flowSeats, options, stages);
+                if (lp.result() != null) {
+                    SeatingLp.Result result = lp.result();
+                    if (result.seats() > flowSeats) {
+                        throw new IllegalStateException("the seating LP allows more seats than the flows (" + result
+                                + " against " + flowSeats + "): a bug");
                     }
-                }
-                if (priced != null && priced.costBound() > cost) {
-                    cost = priced.costBound();
-                    method = LAGRANGIAN_METHOD;
-                }
-                if (seats < flowSeats) {
-                    method += "; seats: the seating's LP bound (Lagrangian), below the flows' " + flowSeats;
-                }
-                if (priced != null && priced.seatingSeats() == seats && priced.seatingCost() == cost) {
-                    exact = true;
-                    relaxed.clear();
-                    method = "Lagrangian relaxation (exact: a seating built from its prices reaches it)";
+                    seats = result.seats();
+                    cost = Math.max(ObjectiveBound.relaxedCostAt(curves, seats), result.cost());
+                    figures.add(new ObjectiveBound.Relaxation("lp", LP_RELAXES + " (" + result.status() + ")",
+                            (int) (model.pinnedSeats + seats), model.pinnedCost + result.cost(), 0, 0,
+                            result.millis()));
+                    relaxed.add("lp: " + LP_RELAXES);
+                    if (result.exact()) {
+                        exact = true;
+                        relaxed.clear();
+                        method = LP_EXACT_METHOD;
+                    } else {
+                        method = LP_METHOD;
+                    }
+                } else {
+                    method += lp.note();
+                    CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
+                    if (priced != null && priced.seatingSeats() < flowSeats) {
+                        // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
+                        stages.accept("most seats, priced");
+                        long seatsStart = System.nanoTime();
+                        long lpSeats = CapacityLagrangian.maxSeats(model, flowSeats, LAGRANGIAN_ITERATIONS);
+                        if (lpSeats < flowSeats) {
+                            seats = lpSeats;
+                            cost = ObjectiveBound.relaxedCostAt(curves, seats);
+                            figures.removeIf(figure -> figure.name().equals("lagrangian"));
+                            figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
+                                    (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
+                                    (System.nanoTime() - seatsStart) / 1_000_000));
+                            priced = lagrangian(model, seats, figures, lines, stages);
+                        }
+                    }
+                    if (priced != null && priced.costBound() > cost) {
+                        cost = priced.costBound();
+                        method = LAGRANGIAN_METHOD + lp.note();
+                    }
+                    if (seats < flowSeats) {
+                        method += "; seats: the seating's LP bound (Lagrangian), below the flows' " + flowSeats;
+                    }
+                    if (priced != null && priced.seatingSeats() == seats && priced.seatingCost() == cost) {
+                        exact = true;
+                        relaxed.clear();
+                        method = "Lagrangian relaxation (exact: a seating built from its prices reaches it)";
+                    }
                 }
                 if (exact) {
                     // reached: nothing more to prove
@@ -183,7 +217,7 @@ public final class BoundCalculator {
                                 + options.mipMaxVariables(), variables, 0);
                     } else {
                         stages.accept("integer program (" + variables + " variables)");
-                        SeatingMip.Result result = SeatingMip.solve(model, flowSeats, options.mipTimeLimit());
+                        SeatingMip.Result result = SeatingMip.solve(model, seats, options.mipTimeLimit());
                         mip = new ObjectiveBound.Mip(result.status(), result.variables(), result.millis());
                         if (result.optimal()) {
                             if (result.seats() > seats || result.cost() < ObjectiveBound.relaxedCostAt(curves,
@@ -195,7 +229,7 @@ public final class BoundCalculator {
                             seats = result.seats();
                             cost = result.cost();
                             relaxed.clear();
-                            method = "integer program (ojAlgo), proven optimal; min-cost flow for the cost curve";
+                            method = "integer program (SCIP), proven optimal; min-cost flow for the cost curve";
                         }
                     }
                 }
@@ -234,6 +268,37 @@ public final class BoundCalculator {
         return new ObjectiveBound(schedule.getName(), timetable, model.seatsWanted, model.pinnedSeats,
                 model.pinnedCost, (int) (model.pinnedSeats + seats), model.pinnedCost + cost, exact, method, relaxed,
                 figures, mip, millis, curves, lines);
+    }
+
+    static final String LP_RELAXES = "fractional seats (every x[attendee, run] in [0, 1]); every other rule kept; "
+            + "solved by GLOP, the bound recomputed exactly from its duals";
+
+    static final String LP_METHOD = "the seating's LP relaxation (GLOP; proven by weak duality), at least the min-cost "
+            + "flows' bound";
+
+    static final String LP_EXACT_METHOD = "the seating's LP relaxation (exact: its optimum is integral, a seating that "
+            + "reaches it)";
+
+    /** The LP's result, or why it was not used (a clause for the method, starting with "; "). */
+    private record LpOutcome(SeatingLp.Result result, String note) {
+    }
+
+    private static LpOutcome seatingLp(SeatingModel model, long flowSeats, Options options, Consumer<String> stages) {
+        if (options.lpMaxVariables() <= 0) {
+            return new LpOutcome(null, "");
+        }
+        int variables = SeatingProgram.countVariables(model);
+        if (variables > options.lpMaxVariables()) {
+            return new LpOutcome(null, "; seating LP skipped: " + variables + " variables, more than "
+                    + options.lpMaxVariables());
+        }
+        if (SeatingLp.unavailable() != null) {
+            return new LpOutcome(null, "; seating LP skipped: " + SeatingLp.unavailable());
+        }
+        stages.accept("seating LP (" + variables + " variables)");
+        SeatingLp.Result result = SeatingLp.solve(new SeatingProgram(model), flowSeats, options.lpTimeLimit(),
+                () -> false);
+        return result.solved() ? new LpOutcome(result, "") : new LpOutcome(null, "; seating LP: " + result.status());
     }
 
     static final String LAGRANGIAN_SEATS_RELAXES = "seats only (cost: the flows' at these seats): the seating's LP "

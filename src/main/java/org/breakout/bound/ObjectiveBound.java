@@ -147,7 +147,7 @@ public record ObjectiveBound(String event, String timetable, int seatsWanted, in
         }
         if (mip != null) {
             ObjectNode m = node.putObject("mip");
-            m.put("solver", "ojAlgo");
+            m.put("solver", "SCIP (OR-Tools)");
             m.put("status", mip.status());
             m.put("variables", mip.variables());
             m.put("millis", mip.millis());

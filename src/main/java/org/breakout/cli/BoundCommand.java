@@ -53,6 +53,15 @@ public class BoundCommand implements Callable<Integer> {
     @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
     boolean noMip;
 
+    @Option(names = "--lp-max-variables", paramLabel = "N", defaultValue = "150000",
+            description = "Largest seating LP tried (fixed timetable whose flows are not exact), in variables "
+                    + "(default: ${DEFAULT-VALUE}; 0: never); above it the Lagrangian gives the bound.")
+    int lpMaxVariables;
+
+    @Option(names = "--lp-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "60s", description = "Time cap on the seating LP (default: ${DEFAULT-VALUE}).")
+    Duration lpTimeLimit;
+
     @Option(names = { "-q", "--quiet" }, description = "No progress lines on stderr (the stages of the bound as they "
             + "start, with the time since the start).")
     boolean quiet;
@@ -76,7 +85,8 @@ public class BoundCommand implements Callable<Integer> {
             err.println("breakout: cannot read " + event + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit);
+        BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
+                .withLp(lpMaxVariables, lpTimeLimit);
         Schedule schedule = loaded.schedule();
         String size = String.format(Locale.ROOT, "%,d attendees, %,d wanted seats", schedule.getAttendees().size(),
                 schedule.getSeats().size());

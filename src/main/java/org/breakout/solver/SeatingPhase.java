@@ -95,33 +95,44 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (schedule.seatOptions() > maxFlowOptions) {
             return new Seating(RoundSeating.solve(schedule, terminated), false);
         }
-        // With placed repeats and nothing seated yet: the bound's exact path first (when it works nothing else is
-        // needed), then the round-by-round descent from the capacity prices, before the flow, whose repair of
-        // repeated sessions is a heuristic and slow on big overloaded events. The descent is fast and often better
+        // With placed repeats and nothing seated yet: the bound's exact paths first (when one proves its seating
+        // nothing else is needed; the seating LP's completed seating is a candidate otherwise), then the
+        // round-by-round descent from the capacity prices, before the flow, whose repair of repeated sessions is a
+        // heuristic and slow on big overloaded events. The descent is fast and often better
         // (medium-fixed: the same 8,939 seats at cost 1,638 against 1,726), and a time limit during the repair
         // still leaves it.
         boolean descent = fromScratch(schedule) && placedRepeats(schedule);
+        List<Map<Seat, SessionRun>> candidates = new ArrayList<>();
         if (descent) {
-            Map<Seat, SessionRun> exact = exactSeating(schedule);
-            if (exact != null) {
-                return new Seating(exact, true);
+            Candidate exact = exactSeating(schedule, terminated);
+            if (exact != null && exact.optimal()) {
+                return new Seating(exact.seating(), true);
             }
+            if (exact != null) {
+                candidates.add(exact.seating());
+            }
+            candidates.add(RoundSeating.solve(schedule, terminated));
         }
-        Map<Seat, SessionRun> rounds = descent ? RoundSeating.solve(schedule, terminated) : null;
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule, terminated);
         if (result.provenOptimal()) {
             return new Seating(result.seating(), true);
         }
         if (!descent && !terminated.getAsBoolean()) {
-            Map<Seat, SessionRun> exact = exactSeating(schedule);
+            Candidate exact = exactSeating(schedule, terminated);
+            if (exact != null && exact.optimal()) {
+                return new Seating(exact.seating(), true);
+            }
             if (exact != null) {
-                return new Seating(exact, true);
+                candidates.add(exact.seating());
             }
         }
-        if (rounds != null && better(schedule, rounds, result.seating())) {
-            return new Seating(rounds, false);
+        Map<Seat, SessionRun> best = result.seating();
+        for (Map<Seat, SessionRun> candidate : candidates) {
+            if (better(schedule, candidate, best)) {
+                best = candidate;
+            }
         }
-        return new Seating(result.seating(), false);
+        return new Seating(best, false);
     }
 
     /** Whether some session has placed runs in two rounds (an attendee might then take it twice). */
@@ -163,13 +174,18 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         return new long[] {seats, cost};
     }
 
+    /** A seating from the bound's exact paths, and whether it is proven optimal. */
+    private record Candidate(Map<Seat, SessionRun> seating, boolean optimal) {
+    }
+
     /**
-     * The bound's exact seating of a fixed timetable ({@link ExactSeating}: the session-flow optimum, its rounds
-     * re-assigned), when it applies: the flow's repair of repeated sessions is a heuristic, this is the optimum.
-     * Only without published seats: the bound's objective is the preference cost alone, the seating flow's also
-     * counts published seats that are not kept.
+     * The bound's seating of a fixed timetable ({@link ExactSeating}: the session-flow optimum, its rounds re-assigned,
+     * or the seating LP's optimum, completed where it is fractional), when it applies: the flow's repair of repeated
+     * sessions is a heuristic, this is the optimum when proven and a strong candidate otherwise. Only without
+     * published seats: the bound's objective is the preference cost alone, the seating flow's also counts published
+     * seats that are not kept.
      */
-    private static Map<Seat, SessionRun> exactSeating(Schedule schedule) {
+    private static Candidate exactSeating(Schedule schedule, BooleanSupplier terminated) {
         Map<Attendee, List<Seat>> seatsByAttendee = new LinkedHashMap<>();
         for (Seat seat : schedule.getSeats()) {
             if (!seat.isPinned()) {
@@ -179,8 +195,8 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
                 seatsByAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
             }
         }
-        Map<Attendee, List<SessionRun>> runs = ExactSeating.viaSessionFlow(schedule);
-        if (runs == null) {
+        ExactSeating.Outcome outcome = ExactSeating.best(schedule, terminated);
+        if (outcome.runs() == null) {
             return null;
         }
         Map<Seat, SessionRun> seating = new LinkedHashMap<>();
@@ -190,7 +206,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
             }
         }
         for (Map.Entry<Attendee, List<Seat>> entry : seatsByAttendee.entrySet()) {
-            List<SessionRun> given = runs.getOrDefault(entry.getKey(), List.of());
+            List<SessionRun> given = outcome.runs().getOrDefault(entry.getKey(), List.of());
             SessionRun[] perSeat = SeatingFlow.matchToSeats(entry.getValue(), given);
             if (Arrays.stream(perSeat).filter(Objects::nonNull).count() != given.size()) {
                 return null; // seats with different value ranges that cannot take these runs: keep the flow's
@@ -199,6 +215,6 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
                 seating.put(entry.getValue().get(i), perSeat[i]);
             }
         }
-        return seating;
+        return new Candidate(seating, outcome.optimal());
     }
 }
