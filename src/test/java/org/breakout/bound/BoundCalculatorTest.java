@@ -20,6 +20,9 @@ class BoundCalculatorTest {
     private static final int INSTANCES = 40;
     private static final BoundCalculator.Options WITH_MIP = new BoundCalculator.Options(true, 10_000,
             Duration.ofSeconds(20));
+    /** The flows and the Lagrangian: neither the seating LP nor the integer program. */
+    private static final BoundCalculator.Options FLOWS_ONLY = BoundCalculator.Options.DEFAULT.withoutMip()
+            .withLp(0, Duration.ZERO);
 
     @Test
     void aLongPriceAscentSaysHowFarItIs() throws Exception {
@@ -31,8 +34,7 @@ class BoundCalculatorTest {
                         .document()))
                 .schedule();
         List<String> stages = new java.util.ArrayList<>();
-        ObjectiveBound bound = BoundCalculator.compute(schedule, BoundCalculator.Options.DEFAULT.withoutMip(),
-                stages::add);
+        ObjectiveBound bound = BoundCalculator.compute(schedule, FLOWS_ONLY, stages::add);
         String steps = bound.relaxations().stream().filter(r -> r.name().equals("lagrangian")).findFirst()
                 .orElseThrow().relaxes().replaceAll("^.*\\((\\d+) subgradient steps\\)$", "$1");
         int lines = Integer.parseInt(steps) / BoundCalculator.STEPS_PER_PROGRESS_LINE;
@@ -77,12 +79,14 @@ class BoundCalculatorTest {
         int withRepeats = 0;
         int flowNotExact = 0;
         int mipsRun = 0;
+        int lpExact = 0;
         for (long seed = 1; seed <= INSTANCES; seed++) {
             Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
             long[] truth = BruteForce.costBySeats(schedule);
             int max = BruteForce.maxSeats(truth);
 
-            ObjectiveBound exact = BoundCalculator.compute(schedule, WITH_MIP);
+            // The integer program where the flows are not exact (without the LP, which would come first).
+            ObjectiveBound exact = BoundCalculator.compute(schedule, WITH_MIP.withLp(0, Duration.ZERO));
             String what = "seed " + seed + ": " + exact.toJson();
             assertThat(exact.exact()).as(what).isTrue();
             assertThat(exact.maxSeatsFilled()).as(what).isEqualTo(max);
@@ -98,7 +102,18 @@ class BoundCalculatorTest {
                 withRepeats++;
             }
 
-            ObjectiveBound flow = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+            ObjectiveBound lp = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+            what = "seed " + seed + " (LP, no integer program): " + lp.toJson();
+            assertValid(lp, truth, what);
+            if (lp.exact()) {
+                assertThat(lp.maxSeatsFilled()).as(what).isEqualTo(max);
+                assertThat(lp.minPreferenceCost()).as(what).isEqualTo(truth[max]);
+                if (lp.method().equals(BoundCalculator.LP_EXACT_METHOD)) {
+                    lpExact++;
+                }
+            }
+
+            ObjectiveBound flow = BoundCalculator.compute(schedule, FLOWS_ONLY);
             what = "seed " + seed + " (flow only): " + flow.toJson();
             assertThat(flow.maxSeatsFilled()).as(what).isGreaterThanOrEqualTo(max);
             if (flow.maxSeatsFilled() == max) {
@@ -117,6 +132,7 @@ class BoundCalculatorTest {
         assertThat(withRepeats).as("instances where an attendee can reach a session twice").isGreaterThan(INSTANCES / 2);
         assertThat(flowNotExact).as("instances where the flow alone is not exact").isGreaterThan(0);
         assertThat(mipsRun).as("instances where the integer program ran").isGreaterThan(0);
+        assertThat(lpExact).as("instances the seating LP makes exact where the flows are not").isGreaterThan(0);
     }
 
     @Test
@@ -318,7 +334,7 @@ class BoundCalculatorTest {
                 """;
         Schedule schedule = EventReader.parse(Path.of("both-flows.json"), json).schedule();
         long[] truth = BruteForce.costBySeats(schedule);
-        ObjectiveBound bound = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+        ObjectiveBound bound = BoundCalculator.compute(schedule, FLOWS_ONLY);
         String what = bound.toJson().toString();
         assertThat(BruteForce.maxSeats(truth)).isEqualTo(2);
         assertThat(bound.relaxations()).as(what).filteredOn(r -> r.name().contains("flow"))
@@ -327,5 +343,11 @@ class BoundCalculatorTest {
         assertThat(bound.relaxations()).as(what).extracting(ObjectiveBound.Relaxation::name)
                 .contains("lagrangian-seats");
         assertValid(bound, truth, what);
+        // The seating LP keeps both rules too, and its optimum here is integral: the bound is exact.
+        ObjectiveBound lp = BoundCalculator.compute(schedule, WITH_MIP.withoutMip());
+        assertThat(lp.exact()).as(lp.toJson().toString()).isTrue();
+        assertThat(lp.method()).isEqualTo(BoundCalculator.LP_EXACT_METHOD);
+        assertThat(lp.maxSeatsFilled()).isEqualTo(2);
+        assertThat(lp.minPreferenceCost()).isEqualTo(truth[2]);
     }
 }
