@@ -1,0 +1,134 @@
+package org.breakout.bound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.breakout.bound.RandomEvents.Kind;
+import org.breakout.domain.Schedule;
+import org.junit.jupiter.api.Test;
+
+/** The seating LP and the integer program against a brute-force optimum on seeded random small fixed events. */
+class SeatingLpTest {
+
+    private static final int INSTANCES = 40;
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    @Test
+    void nativeLibrariesLoad() {
+        // Everything below would be skipped without them; on the machines CI and users run, they must load.
+        assertThat(SeatingLp.unavailable()).isNull();
+    }
+
+    @Test
+    void lpBoundNeverCutsTheOptimumAndItsSeatingIsReal() {
+        int exact = 0;
+        int tighterThanFlows = 0;
+        for (long seed = 1; seed <= INSTANCES; seed++) {
+            for (Kind kind : List.of(Kind.FIXED_REPEATS, Kind.FIXED_NO_REPEATS)) {
+                Schedule schedule = RandomEvents.schedule(seed, kind);
+                long[] truth = BruteForce.costBySeats(schedule);
+                int max = BruteForce.maxSeats(truth);
+                SeatingModel model = new SeatingModel(schedule);
+                long flowSeats = FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND,
+                        FlowRelaxation.Aggregate.SESSION, false).curve().maxFlow();
+                SeatingProgram program = new SeatingProgram(model);
+                SeatingLp.Result lp = SeatingLp.solve(program, flowSeats, LIMIT, () -> false);
+                String what = kind + " seed " + seed + ": " + lp + ", optimum " + max + " seats at " + truth[max];
+                assertThat(lp.solved()).as(what).isTrue();
+                // Brute force counts pinned seats; the program only the unpinned ones.
+                long optimumSeats = max - model.pinnedSeats;
+                long optimumCost = truth[max] - model.pinnedCost;
+                assertThat(lp.seats()).as(what).isGreaterThanOrEqualTo(optimumSeats).isLessThanOrEqualTo(flowSeats);
+                if (lp.seats() == optimumSeats) {
+                    assertThat(lp.cost()).as(what).isLessThanOrEqualTo(optimumCost);
+                }
+                // The seating it returns keeps every rule (checked here independently) and is what it says.
+                assertKeepsRules(model, lp.seating(), what);
+                assertThat((long) lp.seating().size()).as(what).isEqualTo(lp.seatingSeats())
+                        .isLessThanOrEqualTo(optimumSeats);
+                assertThat(costOf(model, lp.seating())).as(what).isEqualTo(lp.seatingCost());
+                if (lp.exact()) {
+                    assertThat(lp.seatingSeats()).as(what).isEqualTo(optimumSeats);
+                    assertThat(lp.seatingCost()).as(what).isEqualTo(optimumCost);
+                    exact++;
+                }
+                if (lp.seats() < flowSeats) {
+                    tighterThanFlows++;
+                }
+            }
+        }
+        assertThat(exact).as("instances where the LP's seating is proven optimal").isGreaterThan(INSTANCES);
+        assertThat(tighterThanFlows).as("instances where the LP cuts the flows' seats").isGreaterThan(0);
+    }
+
+    @Test
+    void integerProgramFindsTheOptimum() {
+        for (long seed = 1; seed <= INSTANCES; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
+            long[] truth = BruteForce.costBySeats(schedule);
+            int max = BruteForce.maxSeats(truth);
+            SeatingModel model = new SeatingModel(schedule);
+            SeatingMip.Result mip = SeatingMip.solve(model, Long.MAX_VALUE / 4, LIMIT);
+            String what = "seed " + seed + ": " + mip.status();
+            assertThat(mip.optimal()).as(what).isTrue();
+            assertThat(mip.seats()).as(what).isEqualTo(max - model.pinnedSeats);
+            assertThat(mip.cost()).as(what).isEqualTo(truth[max] - model.pinnedCost);
+            List<FlowRelaxation.SeatChoice> seating = new SeatingProgram(model).seatChoices(mip.chosen());
+            assertKeepsRules(model, seating, what);
+            assertThat(costOf(model, seating)).as(what).isEqualTo(mip.cost());
+        }
+    }
+
+    @Test
+    void aStopBeforeTheStartLeavesItUnsolved() {
+        Schedule schedule = RandomEvents.schedule(3, Kind.FIXED_REPEATS);
+        SeatingModel model = new SeatingModel(schedule);
+        SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), 1_000, Duration.ZERO, () -> true);
+        assertThat(lp.solved()).isFalse();
+        assertThat(lp.status()).contains("time limit");
+        assertThat(lp.exact()).isFalse();
+    }
+
+    /** One seat per round, never a session twice, at most the wanted seats, within every run's seats left. */
+    private static void assertKeepsRules(SeatingModel model, List<FlowRelaxation.SeatChoice> seating, String what) {
+        Set<String> rounds = new HashSet<>();
+        Set<String> sessions = new HashSet<>();
+        java.util.Map<Integer, Integer> perAttendee = new java.util.HashMap<>();
+        java.util.Map<Object, Integer> perRun = new java.util.HashMap<>();
+        List<String> broken = new ArrayList<>();
+        for (FlowRelaxation.SeatChoice seat : seating) {
+            SeatingModel.AttendeeSlots slots = model.attendees.get(seat.attendee());
+            var run = model.fixedRun.get(seat.session()).get(seat.round());
+            if (!slots.freeRounds.contains(seat.round()) || !slots.sessions.contains(seat.session())) {
+                broken.add(seat + ": not a seat this attendee may take");
+            }
+            if (!rounds.add(seat.attendee() + "/" + seat.round().id())) {
+                broken.add(seat + ": two seats in one round");
+            }
+            if (!sessions.add(seat.attendee() + "/" + seat.session().id())
+                    || slots.pinnedSessions.contains(seat.session())) {
+                broken.add(seat + ": a session twice");
+            }
+            if (perAttendee.merge(seat.attendee(), 1, Integer::sum) > slots.remainingSeats) {
+                broken.add(seat + ": more seats than wanted");
+            }
+            if (perRun.merge(run, 1, Integer::sum) > model.fixedRemaining.get(run)) {
+                broken.add(seat + ": over the run's seats");
+            }
+        }
+        assertThat(broken).as(what).isEmpty();
+    }
+
+    private static long costOf(SeatingModel model, List<FlowRelaxation.SeatChoice> seating) {
+        long cost = 0;
+        for (FlowRelaxation.SeatChoice seat : seating) {
+            cost += model.settings.seatCost(model.attendees.get(seat.attendee()).attendee, seat.session());
+        }
+        return cost;
+    }
+}
