@@ -36,9 +36,10 @@ public final class ExactSeating {
      * optimal when it reaches the LP's bound, otherwise the LP's integral part completed (a good seating, not proven).
      * No seating when the timetable is not fixed, a session has two runs in one round, or neither path gave one.
      *
+     * @param withLp whether to try the LP at all
      * @param stop polled during the LP: true abandons it
      */
-    public static Outcome best(Schedule schedule, BooleanSupplier stop) {
+    public static Outcome best(Schedule schedule, boolean withLp, BooleanSupplier stop) {
         SeatingModel model = new SeatingModel(schedule);
         if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
             return new Outcome(null, false);
@@ -49,7 +50,7 @@ public final class ExactSeating {
         if (seats != null) {
             return new Outcome(runs(model, seats), true);
         }
-        if (stop.getAsBoolean() || SeatingLp.unavailable() != null
+        if (!withLp || stop.getAsBoolean() || SeatingLp.unavailable() != null
                 || SeatingProgram.countVariables(model) > BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES) {
             return new Outcome(null, false);
         }
