@@ -12,8 +12,9 @@ import org.breakout.domain.SessionRun;
 
 /**
  * The exact paths of the bound, for the solver's seating phase: on a fixed timetable, the session-flow optimum with
- * its rounds re-assigned ({@link RoundRepair}), or an integral optimum of the seating LP. When the re-assignment succeeds, the seating fills as many seats as any
- * schedule can and costs the least preference cost with that many: the bound is reached, so it is optimal. This is
+ * its rounds re-assigned ({@link RoundRepair}), or an integral optimum of the seating LP. When either succeeds, the
+ * seating fills as many seats as any schedule can and costs the least preference cost with that many: the bound is
+ * reached, so it is optimal. This is
  * what makes {@code breakout bound} exact on events whose sessions repeat in several rounds, where the round-based
  * seating flow of the solver only has a heuristic repair of duplicate sessions.
  */

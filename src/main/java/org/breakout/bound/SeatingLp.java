@@ -100,23 +100,10 @@ final class SeatingLp {
         lp.setSolverSpecificParametersAsString("use_dual_simplex: false");
         ScheduledExecutorService watcher = watch(lp, stop);
         try {
-            MPVariable[] x = new MPVariable[n];
-            for (int k = 0; k < n; k++) {
-                x[k] = lp.makeNumVar(0, 1, "x" + k);
-            }
-            MPConstraint[] rows = new MPConstraint[program.rows.size() + 1];
-            for (int r = 0; r < program.rows.size(); r++) {
-                SeatingProgram.Row row = program.rows.get(r);
-                rows[r] = lp.makeConstraint(Double.NEGATIVE_INFINITY, row.limit());
-                for (int k : row.vars()) {
-                    rows[r].setCoefficient(x[k], 1);
-                }
-            }
+            Model model = Model.build(lp, program, false, seatCap);
+            MPVariable[] x = model.x();
+            MPConstraint[] rows = model.rows();
             int totalRow = program.rows.size();
-            MPConstraint total = rows[totalRow] = lp.makeConstraint(Double.NEGATIVE_INFINITY, seatCap);
-            for (MPVariable variable : x) {
-                total.setCoefficient(variable, 1);
-            }
             long[] limits = new long[rows.length];
             for (int r = 0; r < totalRow; r++) {
                 limits[r] = program.rows.get(r).limit();
@@ -161,6 +148,38 @@ final class SeatingLp {
         } finally {
             watcher.shutdownNow();
             lp.delete();
+        }
+    }
+
+    /**
+     * The program in an OR-Tools solver: {@code x[k]} in [0, 1] (binary with {@code integer}), one row per program
+     * row, and a last row capping the seats; the objective is left to the caller.
+     */
+    record Model(MPVariable[] x, MPConstraint[] rows) {
+
+        static Model build(MPSolver solver, SeatingProgram program, boolean integer, long seatCap) {
+            int n = program.vars.size();
+            MPVariable[] x = new MPVariable[n];
+            for (int k = 0; k < n; k++) {
+                x[k] = integer ? solver.makeBoolVar("x" + k) : solver.makeNumVar(0, 1, "x" + k);
+            }
+            MPConstraint[] rows = new MPConstraint[program.rows.size() + 1];
+            for (int r = 0; r < program.rows.size(); r++) {
+                SeatingProgram.Row row = program.rows.get(r);
+                rows[r] = solver.makeConstraint(Double.NEGATIVE_INFINITY, row.limit());
+                for (int k : row.vars()) {
+                    rows[r].setCoefficient(x[k], 1);
+                }
+            }
+            MPConstraint total = rows[rows.length - 1] = solver.makeConstraint(Double.NEGATIVE_INFINITY, seatCap);
+            for (MPVariable variable : x) {
+                total.setCoefficient(variable, 1);
+            }
+            return new Model(x, rows);
+        }
+
+        MPConstraint seatCap() {
+            return rows[rows.length - 1];
         }
     }
 

@@ -1,9 +1,7 @@
 package org.breakout.bound;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.google.ortools.linearsolver.MPConstraint;
@@ -65,23 +63,14 @@ final class SeatingMip {
         ScheduledExecutorService watcher = SeatingLp.watch(mip, stop);
         try {
             mip.setSolverSpecificParametersAsString("limits/gap = 0\nlimits/absgap = 0\n");
-            MPVariable[] x = new MPVariable[n];
+            SeatingLp.Model model = SeatingLp.Model.build(mip, program, true, seatCap);
+            MPVariable[] x = model.x();
+            MPConstraint total = model.seatCap();
             MPObjective objective = mip.objective();
-            for (int k = 0; k < n; k++) {
-                x[k] = mip.makeBoolVar("x" + k);
-                objective.setCoefficient(x[k], 1);
+            for (MPVariable variable : x) {
+                objective.setCoefficient(variable, 1);
             }
             objective.setMaximization();
-            for (SeatingProgram.Row row : program.rows) {
-                MPConstraint constraint = mip.makeConstraint(Double.NEGATIVE_INFINITY, row.limit());
-                for (int k : row.vars()) {
-                    constraint.setCoefficient(x[k], 1);
-                }
-            }
-            MPConstraint total = mip.makeConstraint(Double.NEGATIVE_INFINITY, seatCap);
-            for (MPVariable variable : x) {
-                total.setCoefficient(variable, 1);
-            }
             long deadline = start + timeLimit.toNanos();
             String problem = solveStage(mip, deadline);
             boolean[] chosen = problem == null ? chosen(program, x) : null;

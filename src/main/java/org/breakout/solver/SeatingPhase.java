@@ -58,8 +58,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         LOG.debug("seating found {} ms after the phase started", millisSince(start));
         // With every run pinned only the seats can change, and the flow's objective is exactly the part of the
         // score that depends on them: a seating that reaches its bound cannot be improved.
-        schedule.setProvenOptimal(outcome.provenOptimal()
-                && schedule.getRuns().stream().allMatch(run -> run.isPinned() && run.isPlaced()));
+        schedule.setProvenOptimal(outcome.provenOptimal() && timetablePinned(schedule));
         boolean changed = false;
         for (Map.Entry<Seat, SessionRun> entry : seating.entrySet()) {
             Seat seat = entry.getKey();
@@ -135,6 +134,11 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         return new Seating(best, false);
     }
 
+    /** Whether every run is placed and pinned: the timetable cannot change, only the seats. */
+    private static boolean timetablePinned(Schedule schedule) {
+        return schedule.getRuns().stream().allMatch(run -> run.isPinned() && run.isPlaced());
+    }
+
     /** Whether some session has placed runs in two rounds (an attendee might then take it twice). */
     private static boolean placedRepeats(Schedule schedule) {
         Map<Session, Round> first = new HashMap<>();
@@ -198,8 +202,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         // The LP only where the timetable cannot change (every run pinned): there its seating is the answer. On a
         // timetable the solver placed, running it in the seating phases cost medium-open 12 seats and 20 % of cost
         // at 1 minute (9,725 seats, 148,770 against 9,737, 123,230; why was not looked into).
-        boolean timetablePinned = schedule.getRuns().stream().allMatch(run -> run.isPinned() && run.isPlaced());
-        ExactSeating.Outcome outcome = ExactSeating.best(schedule, timetablePinned, terminated);
+        ExactSeating.Outcome outcome = ExactSeating.best(schedule, timetablePinned(schedule), terminated);
         if (outcome.runs() == null) {
             return null;
         }
