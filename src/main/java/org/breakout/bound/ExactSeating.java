@@ -23,6 +23,11 @@ public final class ExactSeating {
     private ExactSeating() {
     }
 
+    /** Starts loading the seating LP's native libraries in the background (once), so that {@link #best} need not. */
+    public static void prepare() {
+        SeatingLp.loadInBackground();
+    }
+
     /**
      * Runs per attendee for the unpinned seats, and whether they are proven optimal.
      *

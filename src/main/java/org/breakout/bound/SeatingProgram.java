@@ -50,23 +50,38 @@ final class SeatingProgram {
     SeatingProgram(SeatingModel model, IntPredicate attendees, Map<SessionRun, Integer> remaining) {
         this.model = model;
         this.vars = variables(model, attendees, remaining);
-        Map<String, List<Integer>> perAttendeeRound = new LinkedHashMap<>();
-        Map<String, List<Integer>> perAttendeeSession = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> perAttendee = new LinkedHashMap<>();
+        // The variables come attendee by attendee (see variables), so each attendee's rows are made from one stretch
+        // of them; the rows are in the order of first appearance: every attendee's rounds, then their repeated
+        // sessions, then the attendees, then the runs.
+        List<Row> roundRows = new ArrayList<>();
+        List<Row> sessionRows = new ArrayList<>();
+        List<Row> attendeeRows = new ArrayList<>();
         Map<SessionRun, List<Integer>> perRun = new LinkedHashMap<>();
-        for (int k = 0; k < vars.size(); k++) {
-            Var v = vars.get(k);
-            perAttendeeRound.computeIfAbsent(v.attendee() + "/" + v.run().getRound().id(), key -> new ArrayList<>())
-                    .add(k);
-            perAttendeeSession.computeIfAbsent(v.attendee() + "/" + v.run().getSession().id(),
-                    key -> new ArrayList<>()).add(k);
-            perAttendee.computeIfAbsent(v.attendee(), key -> new ArrayList<>()).add(k);
-            perRun.computeIfAbsent(v.run(), key -> new ArrayList<>()).add(k);
+        int from = 0;
+        while (from < vars.size()) {
+            int attendee = vars.get(from).attendee();
+            int to = from;
+            Map<Round, List<Integer>> perRound = new LinkedHashMap<>();
+            Map<Session, List<Integer>> perSession = new LinkedHashMap<>();
+            while (to < vars.size() && vars.get(to).attendee() == attendee) {
+                SessionRun run = vars.get(to).run();
+                perRound.computeIfAbsent(run.getRound(), key -> new ArrayList<>()).add(to);
+                perSession.computeIfAbsent(run.getSession(), key -> new ArrayList<>()).add(to);
+                perRun.computeIfAbsent(run, key -> new ArrayList<>()).add(to);
+                to++;
+            }
+            perRound.values().forEach(ks -> addRow(roundRows, ks, 1));
+            perSession.values().forEach(ks -> addRow(sessionRows, ks, 1));
+            List<Integer> all = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                all.add(k);
+            }
+            addRow(attendeeRows, all, model.attendees.get(attendee).remainingSeats);
+            from = to;
         }
-        List<Row> all = new ArrayList<>();
-        perAttendeeRound.values().forEach(ks -> addRow(all, ks, 1));
-        perAttendeeSession.values().forEach(ks -> addRow(all, ks, 1));
-        perAttendee.forEach((i, ks) -> addRow(all, ks, model.attendees.get(i).remainingSeats));
+        List<Row> all = new ArrayList<>(roundRows);
+        all.addAll(sessionRows);
+        all.addAll(attendeeRows);
         perRun.forEach((run, ks) -> addRow(all, ks, remaining.get(run)));
         this.rows = List.copyOf(all);
     }

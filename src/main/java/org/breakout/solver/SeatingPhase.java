@@ -46,6 +46,11 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
     private static final String RUN = "run";
 
+    /** Made when the solver is built, before the phases before it run: the LP's libraries load meanwhile. */
+    public SeatingPhase() {
+        ExactSeating.prepare();
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<Schedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
         if (isPhaseTerminated.getAsBoolean()) {
