@@ -29,11 +29,12 @@ public final class ExactSeating {
     }
 
     /**
-     * Runs per attendee for the unpinned seats, and whether they are proven optimal.
+     * Runs per attendee for the unpinned seats, whether they are proven optimal, and whether the seating LP was solved
+     * (its seating is then {@code runs}, optimal or not).
      *
      * @param runs null when there is no seating to offer
      */
-    public record Outcome(Map<Attendee, List<SessionRun>> runs, boolean optimal) {
+    public record Outcome(Map<Attendee, List<SessionRun>> runs, boolean optimal, boolean lpSolved) {
     }
 
     /**
@@ -48,21 +49,22 @@ public final class ExactSeating {
     public static Outcome best(Schedule schedule, boolean withLp, BooleanSupplier stop) {
         SeatingModel model = new SeatingModel(schedule);
         if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
-            return new Outcome(null, false);
+            return new Outcome(null, false, false);
         }
         FlowRelaxation.Result sessionFlow = FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
                 FlowRelaxation.Aggregate.SESSION, false);
         List<FlowRelaxation.SeatChoice> seats = RoundRepair.repaired(model, sessionFlow.solution());
         if (seats != null) {
-            return new Outcome(runs(model, seats), true);
+            return new Outcome(runs(model, seats), true, false);
         }
         if (!withLp || stop.getAsBoolean() || SeatingLp.unavailable() != null
                 || SeatingProgram.countVariables(model) > BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES) {
-            return new Outcome(null, false);
+            return new Outcome(null, false, false);
         }
         SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), sessionFlow.curve().maxFlow(),
                 BoundCalculator.Options.DEFAULT_LP_TIME_LIMIT, stop);
-        return lp.solved() ? new Outcome(runs(model, lp.seating()), lp.exact()) : new Outcome(null, false);
+        return lp.solved() ? new Outcome(runs(model, lp.seating()), lp.exact(), true)
+                : new Outcome(null, false, false);
     }
 
     private static Map<Attendee, List<SessionRun>> runs(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {

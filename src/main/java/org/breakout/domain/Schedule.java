@@ -52,6 +52,12 @@ public class Schedule {
      * bound. Nothing can improve it, so the solver may stop. A plain field (copied into every clone), not a fact.
      */
     private boolean provenOptimal;
+    /**
+     * Set by the seating phase once it has solved the seating LP of this (pinned) timetable: a later seating phase
+     * starts from a schedule at least as good as that LP's seating, so it does not solve it again. Copied like
+     * {@link #provenOptimal}.
+     */
+    private boolean seatingLpSolved;
     /** Cache of {@link #seatOptions()}; -1 until computed. */
     private long seatOptions = -1;
 
@@ -99,6 +105,7 @@ public class Schedule {
         copy.constraintWeightOverrides = constraintWeightOverrides;
         copy.score = score;
         copy.provenOptimal = provenOptimal;
+        copy.seatingLpSolved = seatingLpSolved;
         copy.seatOptions = seatOptions;
         return copy;
     }
@@ -174,6 +181,14 @@ public class Schedule {
 
     public void setProvenOptimal(boolean provenOptimal) {
         this.provenOptimal = provenOptimal;
+    }
+
+    public boolean isSeatingLpSolved() {
+        return seatingLpSolved;
+    }
+
+    public void setSeatingLpSolved(boolean seatingLpSolved) {
+        this.seatingLpSolved = seatingLpSolved;
     }
 
     public HardMediumSoftLongScore getScore() {

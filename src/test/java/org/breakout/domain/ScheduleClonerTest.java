@@ -85,6 +85,17 @@ class ScheduleClonerTest {
     }
 
     @Test
+    void cloneKeepsTheSeatingPhaseMarks() {
+        Schedule original = RandomEvents.schedule(3, RandomEvents.Kind.FIXED_REPEATS);
+        assertThat(cloner.cloneSolution(original).isSeatingLpSolved()).isFalse();
+        original.setSeatingLpSolved(true);
+        original.setProvenOptimal(true);
+        Schedule clone = cloner.cloneSolution(original);
+        assertThat(clone.isSeatingLpSolved()).isTrue();
+        assertThat(clone.isProvenOptimal()).isTrue();
+    }
+
+    @Test
     void changingTheCloneLeavesTheOriginalAlone() {
         Schedule original = RandomEvents.schedule(5, RandomEvents.Kind.FIXED_NO_REPEATS);
         Schedule clone = cloner.cloneSolution(original);

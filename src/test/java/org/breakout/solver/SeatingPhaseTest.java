@@ -1,0 +1,57 @@
+package org.breakout.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.breakout.bound.ExactSeating;
+import org.breakout.bound.RandomEvents;
+import org.breakout.domain.Schedule;
+import org.breakout.domain.SessionRun;
+import org.junit.jupiter.api.Test;
+
+/** {@link SeatingPhase}: the seating LP runs once per solve, where the timetable is pinned. */
+class SeatingPhaseTest {
+
+    @Test
+    void theSeatingLpIsMarkedSolvedExactlyWhereItRan() {
+        int ran = 0;
+        int pinned = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            boolean everyRunPinned = schedule.getRuns().stream().allMatch(SessionRun::isPinned);
+            // What the bound's exact paths do on this event when the LP is allowed (a fresh copy of the event).
+            ExactSeating.Outcome alone = ExactSeating.best(RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS),
+                    true, () -> false);
+            SeatingPhase.seat(schedule, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, () -> false);
+            String what = "seed " + seed;
+            // The phase allows the LP only on a pinned timetable, and marks the schedule when it solved it (the
+            // schedule's later seating phases then skip it).
+            assertThat(schedule.isSeatingLpSolved()).as(what).isEqualTo(everyRunPinned && alone.lpSolved());
+            pinned += everyRunPinned ? 1 : 0;
+            ran += schedule.isSeatingLpSolved() ? 1 : 0;
+        }
+        assertThat(pinned).as("events with every run pinned").isPositive();
+        assertThat(ran).as("events where the LP ran in the phase").isPositive();
+    }
+
+    @Test
+    void aMarkedScheduleDoesNotSolveTheLpAgain() {
+        int provenByTheLpOnly = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            SeatingPhase.Seating first = SeatingPhase.seat(schedule, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, () -> false);
+            Schedule again = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            boolean withoutLp = ExactSeating.best(again, false, () -> false).optimal()
+                    || SeatingFlow.solveWithDetails(again, () -> false).provenOptimal();
+            if (!schedule.isSeatingLpSolved() || !first.provenOptimal() || withoutLp) {
+                continue;
+            }
+            // Only the LP proved this seating optimal: a phase on a marked schedule, which skips it, cannot.
+            provenByTheLpOnly++;
+            again.setSeatingLpSolved(true);
+            SeatingPhase.Seating second = SeatingPhase.seat(again, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, () -> false);
+            assertThat(second.provenOptimal()).as("seed " + seed).isFalse();
+            assertThat(second.seating()).as("seed " + seed).isNotEmpty();
+        }
+        assertThat(provenByTheLpOnly).as("events only the LP proves").isPositive();
+    }
+}
