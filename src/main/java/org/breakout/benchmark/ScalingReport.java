@@ -242,9 +242,11 @@ public final class ScalingReport {
                 : String.valueOf(attendees);
     }
 
-    private static String number(double v) {
+    /** A point's value for its tooltip: an integer with thousands separators, else at most two decimals. */
+    static String number(double v) {
+        // 7.998 rounds to "8.00": drop the trailing zeros and then the point ("8", not "8.").
         return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", (long) Math.rint(v))
-                : String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+                : String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
     }
 
     private static String text(double x, double y, String anchor, int size, String content, String cssClass) {

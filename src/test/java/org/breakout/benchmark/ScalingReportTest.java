@@ -57,6 +57,17 @@ public class ScalingReportTest {
     }
 
     @Test
+    void tooltipValuesHaveNoDanglingPoint() {
+        assertThat(ScalingReport.number(7.998)).isEqualTo("8");
+        assertThat(ScalingReport.number(8.5)).isEqualTo("8.5");
+        assertThat(ScalingReport.number(18.1)).isEqualTo("18.1");
+        assertThat(ScalingReport.number(0.01)).isEqualTo("0.01");
+        assertThat(ScalingReport.number(0.001)).isEqualTo("0");
+        assertThat(ScalingReport.number(1269.41)).isEqualTo("1269.41");
+        assertThat(ScalingReport.number(2000)).isEqualTo("2,000");
+    }
+
+    @Test
     void thePlotHasAPanelPerFigureALinePerSeriesAndItsAxes() throws Exception {
         List<SummaryRow> rows = List.of(
                 row("scale-fixed-1k", "default", 500L, 800L, 100L, 110, 100L),
