@@ -14,11 +14,17 @@ import org.breakout.domain.SessionRun;
  * The exact paths of the bound, for the solver's seating phase: on a fixed timetable, the session-flow optimum with
  * its rounds re-assigned ({@link RoundRepair}), or an integral optimum of the seating LP. When either succeeds, the
  * seating fills as many seats as any schedule can and costs the least preference cost with that many: the bound is
- * reached, so it is optimal. This is
- * what makes {@code breakout bound} exact on events whose sessions repeat in several rounds, where the round-based
- * seating flow of the solver only has a heuristic repair of duplicate sessions.
+ * reached, so it is optimal. This is what makes {@code breakout bound} exact on events whose sessions repeat in
+ * several rounds, where the round-based seating flow of the solver only has a heuristic repair of duplicate sessions.
  */
 public final class ExactSeating {
+
+    /**
+     * LPs up to this many variables take a few seconds (GLOP, 2 cores: medium-fixed's 81,413 about 2.5 s,
+     * scale-fixed-1k's 112,432 7–9 s); the seating phase tries them before its other seatings. Bigger ones (up to
+     * {@link BoundCalculator.Options#DEFAULT_LP_MAX_VARIABLES}; scale-fixed-2k's 224,000 took 27 s) come after them.
+     */
+    public static final int QUICK_LP_MAX_VARIABLES = 150_000;
 
     private ExactSeating() {
     }
@@ -35,36 +41,81 @@ public final class ExactSeating {
      * @param runs null when there is no seating to offer
      */
     public record Outcome(Map<Attendee, List<SessionRun>> runs, boolean optimal, boolean lpSolved) {
+
+        static final Outcome NONE = new Outcome(null, false, false);
+    }
+
+    /**
+     * The exact paths on one schedule, its seating model and session flow made once: {@link #repaired()} first, then
+     * {@link #lp}. Null from {@link #of} when the timetable is not fixed or a session has two runs in one round.
+     */
+    public static final class Paths {
+        private final SeatingModel model;
+        private final FlowRelaxation.Result sessionFlow;
+        private int lpVariables = -1;
+
+        private Paths(SeatingModel model, FlowRelaxation.Result sessionFlow) {
+            this.model = model;
+            this.sessionFlow = sessionFlow;
+        }
+
+        /** The session-flow optimum with its rounds re-assigned: proven optimal, or no runs. */
+        public Outcome repaired() {
+            List<FlowRelaxation.SeatChoice> seats = RoundRepair.repaired(model, sessionFlow.solution());
+            return seats == null ? Outcome.NONE : new Outcome(runs(model, seats), true, false);
+        }
+
+        /** The seating LP's variables (counted, not made). */
+        public int lpVariables() {
+            if (lpVariables < 0) {
+                lpVariables = SeatingProgram.countVariables(model);
+            }
+            return lpVariables;
+        }
+
+        /**
+         * The seating LP's seating, proven optimal when it reaches the LP's bound, otherwise its integral part completed
+         * (a good seating, not proven); no runs when the LP is bigger than
+         * {@link BoundCalculator.Options#DEFAULT_LP_MAX_VARIABLES}, its libraries do not load, or it is not solved.
+         *
+         * @param stop polled during the LP: true abandons it
+         */
+        public Outcome lp(BooleanSupplier stop) {
+            if (stop.getAsBoolean() || SeatingLp.unavailable() != null
+                    || lpVariables() > BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES) {
+                return Outcome.NONE;
+            }
+            SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), sessionFlow.curve().maxFlow(),
+                    BoundCalculator.Options.DEFAULT_LP_TIME_LIMIT, stop);
+            return lp.solved() ? new Outcome(runs(model, lp.seating()), lp.exact(), true) : Outcome.NONE;
+        }
+    }
+
+    /** The exact paths of a fixed timetable with at most one run per session and round, else null. */
+    public static Paths of(Schedule schedule) {
+        SeatingModel model = new SeatingModel(schedule);
+        if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
+            return null;
+        }
+        return new Paths(model, FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
+                FlowRelaxation.Aggregate.SESSION, false));
     }
 
     /**
      * The best seating of the bound's exact paths: first the session-flow optimum with its rounds re-assigned, then the
-     * seating LP ({@link SeatingLp}, up to {@link BoundCalculator.Options#DEFAULT_LP_MAX_VARIABLES} variables), proven
-     * optimal when it reaches the LP's bound, otherwise the LP's integral part completed (a good seating, not proven).
-     * No seating when the timetable is not fixed, a session has two runs in one round, or neither path gave one.
+     * seating LP ({@link Paths#lp}). No seating when the timetable is not fixed, a session has two runs in one round,
+     * or neither path gave one.
      *
      * @param withLp whether to try the LP at all
      * @param stop polled during the LP: true abandons it
      */
     public static Outcome best(Schedule schedule, boolean withLp, BooleanSupplier stop) {
-        SeatingModel model = new SeatingModel(schedule);
-        if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
-            return new Outcome(null, false, false);
+        Paths paths = of(schedule);
+        if (paths == null) {
+            return Outcome.NONE;
         }
-        FlowRelaxation.Result sessionFlow = FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
-                FlowRelaxation.Aggregate.SESSION, false);
-        List<FlowRelaxation.SeatChoice> seats = RoundRepair.repaired(model, sessionFlow.solution());
-        if (seats != null) {
-            return new Outcome(runs(model, seats), true, false);
-        }
-        if (!withLp || stop.getAsBoolean() || SeatingLp.unavailable() != null
-                || SeatingProgram.countVariables(model) > BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES) {
-            return new Outcome(null, false, false);
-        }
-        SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), sessionFlow.curve().maxFlow(),
-                BoundCalculator.Options.DEFAULT_LP_TIME_LIMIT, stop);
-        return lp.solved() ? new Outcome(runs(model, lp.seating()), lp.exact(), true)
-                : new Outcome(null, false, false);
+        Outcome repaired = paths.repaired();
+        return repaired.runs() != null || !withLp ? repaired : paths.lp(stop);
     }
 
     private static Map<Attendee, List<SessionRun>> runs(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {

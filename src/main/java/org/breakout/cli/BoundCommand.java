@@ -53,7 +53,7 @@ public class BoundCommand implements Callable<Integer> {
     @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
     boolean noMip;
 
-    @Option(names = "--lp-max-variables", paramLabel = "N", defaultValue = "150000",
+    @Option(names = "--lp-max-variables", paramLabel = "N", defaultValue = "300000",
             description = "Largest seating LP tried (fixed timetable whose flows are not exact), in variables "
                     + "(default: ${DEFAULT-VALUE}; 0: never); above it the Lagrangian gives the bound.")
     int lpMaxVariables;

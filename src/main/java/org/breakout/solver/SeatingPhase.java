@@ -96,6 +96,11 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
      * one (whose later sweeps stop when {@code terminated} says so).
      */
     static Seating seat(Schedule schedule, long maxFlowOptions, BooleanSupplier terminated) {
+        return seat(schedule, maxFlowOptions, ExactSeating.QUICK_LP_MAX_VARIABLES, terminated);
+    }
+
+    /** As {@link #seat(Schedule, long, BooleanSupplier)}, with LPs above {@code quickLpMaxVariables} after the descent. */
+    static Seating seat(Schedule schedule, long maxFlowOptions, int quickLpMaxVariables, BooleanSupplier terminated) {
         if (schedule.seatOptions() > maxFlowOptions) {
             return new Seating(RoundSeating.solve(schedule, terminated), false);
         }
@@ -104,30 +109,41 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         // round-by-round descent from the capacity prices, before the flow, whose repair of repeated sessions is a
         // heuristic and slow on big overloaded events. The descent is fast and often better
         // (medium-fixed: the same 8,939 seats at cost 1,638 against 1,726), and a time limit during the repair
-        // still leaves it.
+        // still leaves it. An LP that takes long (more than ExactSeating.QUICK_LP_MAX_VARIABLES) comes after the
+        // descent, so that a time limit during the LP still leaves the descent's seating.
         boolean descent = fromScratch(schedule) && placedRepeats(schedule);
         List<Map<Seat, SessionRun>> candidates = new ArrayList<>();
         if (descent) {
-            Candidate exact = exactSeating(schedule, terminated);
-            if (exact != null && exact.optimal()) {
-                return new Seating(exact.seating(), true);
+            ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
+            Candidate found = exact.repairedOrQuickLp();
+            if (found != null && found.optimal()) {
+                return new Seating(found.seating(), true);
             }
-            if (exact != null) {
-                candidates.add(exact.seating());
+            if (found != null) {
+                candidates.add(found.seating());
             }
             candidates.add(RoundSeating.solve(schedule, terminated));
+            found = exact.slowLp();
+            if (found != null && found.optimal()) {
+                return new Seating(found.seating(), true);
+            }
+            if (found != null) {
+                candidates.add(found.seating());
+            }
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule, terminated);
         if (result.provenOptimal()) {
             return new Seating(result.seating(), true);
         }
         if (!descent && !terminated.getAsBoolean()) {
-            Candidate exact = exactSeating(schedule, terminated);
-            if (exact != null && exact.optimal()) {
-                return new Seating(exact.seating(), true);
-            }
-            if (exact != null) {
-                candidates.add(exact.seating());
+            ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
+            for (Candidate found : new Candidate[] {exact.repairedOrQuickLp(), exact.slowLp()}) {
+                if (found != null && found.optimal()) {
+                    return new Seating(found.seating(), true);
+                }
+                if (found != null) {
+                    candidates.add(found.seating());
+                }
             }
         }
         Map<Seat, SessionRun> best = result.seating();
@@ -188,51 +204,93 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     }
 
     /**
-     * The bound's seating of a fixed timetable ({@link ExactSeating}: the session-flow optimum, its rounds re-assigned,
-     * or the seating LP's optimum, completed where it is fractional), when it applies: the flow's repair of repeated
-     * sessions is a heuristic, this is the optimum when proven and a strong candidate otherwise. Only without
-     * published seats: the bound's objective is the preference cost alone, the seating flow's also counts published
-     * seats that are not kept.
+     * The bound's seatings of a fixed timetable ({@link ExactSeating}: the session-flow optimum, its rounds
+     * re-assigned, or the seating LP's optimum, completed where it is fractional), when they apply: the flow's repair
+     * of repeated sessions is a heuristic, these are the optimum when proven and strong candidates otherwise. Only
+     * without published seats: the bound's objective is the preference cost alone, the seating flow's also counts
+     * published seats that are not kept.
+     * <p>
+     * The LP only where the timetable cannot change (every run pinned): there its seating is the answer. On a
+     * timetable the solver placed, running it in the seating phases cost medium-open 12 seats and 20 % of cost at 1
+     * minute (9,725 seats, 148,770 against 9,737, 123,230; why was not looked into). And once per solve: a later
+     * seating phase starts from the best schedule, already at least as good as that LP's seating (scale-fixed-1k:
+     * 7 s of a second LP that could not win).
      */
-    private static Candidate exactSeating(Schedule schedule, BooleanSupplier terminated) {
-        Map<Attendee, List<Seat>> seatsByAttendee = new LinkedHashMap<>();
-        for (Seat seat : schedule.getSeats()) {
-            if (!seat.isPinned()) {
-                if (seat.hasPrevious()) {
-                    return null;
+    private static final class ExactSeatings {
+        private final Schedule schedule;
+        private final int quickLpMaxVariables;
+        private final BooleanSupplier terminated;
+        private final Map<Attendee, List<Seat>> seatsByAttendee = new LinkedHashMap<>();
+        private final ExactSeating.Paths paths;
+        private boolean lpTried;
+
+        ExactSeatings(Schedule schedule, int quickLpMaxVariables, BooleanSupplier terminated) {
+            this.schedule = schedule;
+            this.quickLpMaxVariables = quickLpMaxVariables;
+            this.terminated = terminated;
+            boolean published = false;
+            for (Seat seat : schedule.getSeats()) {
+                if (!seat.isPinned()) {
+                    published |= seat.hasPrevious();
+                    seatsByAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
                 }
-                seatsByAttendee.computeIfAbsent(seat.getAttendee(), a -> new ArrayList<>()).add(seat);
             }
+            this.paths = published ? null : ExactSeating.of(schedule);
         }
-        // The LP only where the timetable cannot change (every run pinned): there its seating is the answer. On a
-        // timetable the solver placed, running it in the seating phases cost medium-open 12 seats and 20 % of cost
-        // at 1 minute (9,725 seats, 148,770 against 9,737, 123,230; why was not looked into).
-        // Once per solve: a later seating phase starts from the best schedule, already at least as good as that
-        // LP's seating (scale-fixed-1k: 10 s of a second LP that could not win).
-        ExactSeating.Outcome outcome = ExactSeating.best(schedule,
-                timetablePinned(schedule) && !schedule.isSeatingLpSolved(), terminated);
-        if (outcome.runs() == null) {
-            return null;
-        }
-        Map<Seat, SessionRun> seating = new LinkedHashMap<>();
-        for (Seat seat : schedule.getSeats()) {
-            if (!seat.isPinned()) {
-                seating.put(seat, null);
+
+        /** The rounds re-assigned, else the LP when it is quick. */
+        Candidate repairedOrQuickLp() {
+            if (paths == null) {
+                return null;
             }
-        }
-        for (Map.Entry<Attendee, List<Seat>> entry : seatsByAttendee.entrySet()) {
-            List<SessionRun> given = outcome.runs().getOrDefault(entry.getKey(), List.of());
-            SessionRun[] perSeat = SeatingFlow.matchToSeats(entry.getValue(), given);
-            if (Arrays.stream(perSeat).filter(Objects::nonNull).count() != given.size()) {
-                return null; // seats with different value ranges that cannot take these runs: keep the flow's
+            Candidate repaired = candidate(paths.repaired());
+            if (repaired != null || !lpAllowed() || paths.lpVariables() > quickLpMaxVariables) {
+                return repaired;
             }
-            for (int i = 0; i < perSeat.length; i++) {
-                seating.put(entry.getValue().get(i), perSeat[i]);
+            return lp();
+        }
+
+        /** The LP when it is not quick (and nothing before it proved a seating). */
+        Candidate slowLp() {
+            return paths == null || !lpAllowed() || terminated.getAsBoolean() ? null : lp();
+        }
+
+        private boolean lpAllowed() {
+            return !lpTried && timetablePinned(schedule) && !schedule.isSeatingLpSolved();
+        }
+
+        private Candidate lp() {
+            lpTried = true;
+            ExactSeating.Outcome outcome = paths.lp(terminated);
+            Candidate candidate = candidate(outcome);
+            if (candidate != null && outcome.lpSolved()) {
+                schedule.setSeatingLpSolved(true);
             }
+            return candidate;
         }
-        if (outcome.lpSolved()) {
-            schedule.setSeatingLpSolved(true);
+
+        /** The outcome's runs on the attendees' seats, or null when there are none or they do not fit the seats. */
+        private Candidate candidate(ExactSeating.Outcome outcome) {
+            if (outcome.runs() == null) {
+                return null;
+            }
+            Map<Seat, SessionRun> seating = new LinkedHashMap<>();
+            for (Seat seat : schedule.getSeats()) {
+                if (!seat.isPinned()) {
+                    seating.put(seat, null);
+                }
+            }
+            for (Map.Entry<Attendee, List<Seat>> entry : seatsByAttendee.entrySet()) {
+                List<SessionRun> given = outcome.runs().getOrDefault(entry.getKey(), List.of());
+                SessionRun[] perSeat = SeatingFlow.matchToSeats(entry.getValue(), given);
+                if (Arrays.stream(perSeat).filter(Objects::nonNull).count() != given.size()) {
+                    return null; // seats with different value ranges that cannot take these runs: keep the flow's
+                }
+                for (int i = 0; i < perSeat.length; i++) {
+                    seating.put(entry.getValue().get(i), perSeat[i]);
+                }
+            }
+            return new Candidate(seating, outcome.optimal());
         }
-        return new Candidate(seating, outcome.optimal());
     }
 }

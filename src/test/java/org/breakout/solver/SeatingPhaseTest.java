@@ -54,4 +54,37 @@ class SeatingPhaseTest {
         }
         assertThat(provenByTheLpOnly).as("events only the LP proves").isPositive();
     }
+
+    @Test
+    void anLpAfterTheDescentProvesTheSameSeatings() {
+        // With every LP counted as slow (quick limit 0) it runs after the round-by-round descent: the same events
+        // are proven optimal, at the same seats and cost.
+        int proven = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Schedule quick = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            Schedule slow = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            SeatingPhase.Seating first = SeatingPhase.seat(quick, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, () -> false);
+            SeatingPhase.Seating after = SeatingPhase.seat(slow, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, 0, () -> false);
+            String what = "seed " + seed;
+            assertThat(after.provenOptimal()).as(what).isEqualTo(first.provenOptimal());
+            assertThat(slow.isSeatingLpSolved()).as(what).isEqualTo(quick.isSeatingLpSolved());
+            if (first.provenOptimal()) {
+                assertThat(seatsAndCost(slow, after)).as(what).containsExactly(seatsAndCost(quick, first));
+                proven++;
+            }
+        }
+        assertThat(proven).as("events proven optimal").isPositive();
+    }
+
+    private static long[] seatsAndCost(Schedule schedule, SeatingPhase.Seating seating) {
+        long seats = 0;
+        long cost = 0;
+        for (var entry : seating.seating().entrySet()) {
+            if (entry.getValue() != null) {
+                seats++;
+                cost += schedule.getSettings().seatCost(entry.getKey().getAttendee(), entry.getValue().getSession());
+            }
+        }
+        return new long[] {seats, cost};
+    }
 }
