@@ -115,20 +115,13 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         List<Map<Seat, SessionRun>> candidates = new ArrayList<>();
         if (descent) {
             ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
-            Candidate found = exact.repairedOrQuickLp();
-            if (found != null && found.optimal()) {
-                return new Seating(found.seating(), true);
+            Candidate proven = offer(exact.repairedOrQuickLp(), candidates);
+            if (proven == null) {
+                candidates.add(RoundSeating.solve(schedule, terminated));
+                proven = offer(exact.slowLp(), candidates);
             }
-            if (found != null) {
-                candidates.add(found.seating());
-            }
-            candidates.add(RoundSeating.solve(schedule, terminated));
-            found = exact.slowLp();
-            if (found != null && found.optimal()) {
-                return new Seating(found.seating(), true);
-            }
-            if (found != null) {
-                candidates.add(found.seating());
+            if (proven != null) {
+                return new Seating(proven.seating(), true);
             }
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule, terminated);
@@ -137,13 +130,12 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         }
         if (!descent && !terminated.getAsBoolean()) {
             ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
-            for (Candidate found : new Candidate[] {exact.repairedOrQuickLp(), exact.slowLp()}) {
-                if (found != null && found.optimal()) {
-                    return new Seating(found.seating(), true);
-                }
-                if (found != null) {
-                    candidates.add(found.seating());
-                }
+            Candidate proven = offer(exact.repairedOrQuickLp(), candidates);
+            if (proven == null) {
+                proven = offer(exact.slowLp(), candidates);
+            }
+            if (proven != null) {
+                return new Seating(proven.seating(), true);
             }
         }
         Map<Seat, SessionRun> best = result.seating();
@@ -197,6 +189,17 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
             }
         }
         return new long[] {seats, cost};
+    }
+
+    /** {@code found} when it is proven optimal; otherwise null, and {@code found} (when there is one) is a candidate. */
+    private static Candidate offer(Candidate found, List<Map<Seat, SessionRun>> candidates) {
+        if (found != null && found.optimal()) {
+            return found;
+        }
+        if (found != null) {
+            candidates.add(found.seating());
+        }
+        return null;
     }
 
     /** A seating from the bound's exact paths, and whether it is proven optimal. */
