@@ -214,8 +214,9 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
      * published seats that are not kept.
      * <p>
      * The LP only where the timetable cannot change (every run pinned): there its seating is the answer. On a
-     * timetable the solver placed, running it in the seating phases cost medium-open 12 seats and 20 % of cost at 1
-     * minute (9,725 seats, 148,770 against 9,737, 123,230; why was not looked into). And once per solve: a later
+     * timetable the solver placed it gave medium-open's first seating a slightly lower cost, and the timetable search
+     * after it ended better on some seeds and worse on others (RESULTS.md, "medium-open: seeds"): no gain for its
+     * seconds. And once per solve: a later
      * seating phase starts from the best schedule, already at least as good as that LP's seating (scale-fixed-1k:
      * 7 s of a second LP that could not win).
      */
