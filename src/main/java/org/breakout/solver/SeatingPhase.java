@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -265,6 +266,8 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
         private Candidate lp() {
             lpTried = true;
+            // For the progress lines: a big LP takes tens of seconds (scale-fixed-2k's 224,000 variables: 24–27 s).
+            PhaseStages.of(schedule).accept(String.format(Locale.ROOT, "LP, %,d variables", paths.lpVariables()));
             ExactSeating.Outcome outcome = paths.lp(terminated);
             Candidate candidate = candidate(outcome);
             if (candidate != null && outcome.lpSolved()) {

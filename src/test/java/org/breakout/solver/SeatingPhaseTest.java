@@ -2,6 +2,9 @@ package org.breakout.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.breakout.bound.ExactSeating;
 import org.breakout.bound.RandomEvents;
 import org.breakout.domain.Schedule;
@@ -86,5 +89,20 @@ class SeatingPhaseTest {
             }
         }
         return new long[] {seats, cost};
+    }
+
+    @Test
+    void theLpIsAStageOfTheProgressLines() {
+        for (long seed = 1; seed <= 40; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, RandomEvents.Kind.FIXED_REPEATS);
+            List<String> stages = new ArrayList<>();
+            PhaseStages.attach(schedule, stages::add);
+            SeatingPhase.seat(schedule, SeatingPhase.MAX_FLOW_SEAT_OPTIONS, () -> false);
+            if (schedule.isSeatingLpSolved()) {
+                assertThat(stages).as("seed " + seed).anyMatch(stage -> stage.matches("LP, [0-9,]+ variables"));
+                return;
+            }
+        }
+        throw new AssertionError("no event where the phase solved the LP");
     }
 }
