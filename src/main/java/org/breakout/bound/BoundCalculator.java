@@ -56,7 +56,7 @@ public final class BoundCalculator {
         public static final long DEFAULT_UNRANKED_HUBS_FROM = 250_000;
         /**
          * GLOP, 2 cores: about 2.5 s on medium-fixed's 81,413 variables, 7–9 s on scale-fixed-1k's 112,432, 27 s on
-         * scale-fixed-2k's 224,000 (integral: the optimum); an earlier 200,000-variable event took 50–80 s. Up to
+         * scale-fixed-2k's 226,001 (integral: the optimum); an earlier 200,000-variable event took 50–80 s. Up to
          * 300,000 the LP fits in its time limit and in the seating phase's minutes; large-fixed has 1.1 million.
          */
         public static final int DEFAULT_LP_MAX_VARIABLES = 300_000;

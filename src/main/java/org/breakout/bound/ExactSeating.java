@@ -22,7 +22,7 @@ public final class ExactSeating {
     /**
      * LPs up to this many variables take a few seconds (GLOP, 2 cores: medium-fixed's 81,413 about 2.5 s,
      * scale-fixed-1k's 112,432 7–9 s); the seating phase tries them before its other seatings. Bigger ones (up to
-     * {@link BoundCalculator.Options#DEFAULT_LP_MAX_VARIABLES}; scale-fixed-2k's 224,000 took 27 s) come after them.
+     * {@link BoundCalculator.Options#DEFAULT_LP_MAX_VARIABLES}; scale-fixed-2k's 226,001 took 27 s) come after them.
      */
     public static final int QUICK_LP_MAX_VARIABLES = 150_000;
 

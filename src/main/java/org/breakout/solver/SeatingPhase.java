@@ -266,7 +266,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
         private Candidate lp() {
             lpTried = true;
-            // For the progress lines: a big LP takes tens of seconds (scale-fixed-2k's 224,000 variables: 24–27 s).
+            // For the progress lines: a big LP takes tens of seconds (scale-fixed-2k's 226,001 variables: 24–27 s).
             PhaseStages.of(schedule).accept(String.format(Locale.ROOT, "LP, %,d variables", paths.lpVariables()));
             ExactSeating.Outcome outcome = paths.lp(terminated);
             Candidate candidate = candidate(outcome);
