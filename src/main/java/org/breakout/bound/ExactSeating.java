@@ -29,7 +29,7 @@ public final class ExactSeating {
     private ExactSeating() {
     }
 
-    /** Starts loading the seating LP's native libraries in the background (once), so that {@link #best} need not. */
+    /** Starts loading the seating LP's native libraries in the background (once), so that {@link Paths#lp} need not wait. */
     public static void prepare() {
         SeatingLp.loadInBackground();
     }
@@ -99,23 +99,6 @@ public final class ExactSeating {
         }
         return new Paths(model, FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
                 FlowRelaxation.Aggregate.SESSION, false));
-    }
-
-    /**
-     * The best seating of the bound's exact paths: first the session-flow optimum with its rounds re-assigned, then the
-     * seating LP ({@link Paths#lp}). No seating when the timetable is not fixed, a session has two runs in one round,
-     * or neither path gave one.
-     *
-     * @param withLp whether to try the LP at all
-     * @param stop polled during the LP: true abandons it
-     */
-    public static Outcome best(Schedule schedule, boolean withLp, BooleanSupplier stop) {
-        Paths paths = of(schedule);
-        if (paths == null) {
-            return Outcome.NONE;
-        }
-        Outcome repaired = paths.repaired();
-        return repaired.runs() != null || !withLp ? repaired : paths.lp(stop);
     }
 
     private static Map<Attendee, List<SessionRun>> runs(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {
