@@ -217,9 +217,8 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
      * The LP only where the timetable cannot change (every run pinned): there its seating is the answer. On a
      * timetable the solver placed it gave medium-open's first seating a slightly lower cost, and the timetable search
      * after it ended better on some seeds and worse on others (RESULTS.md, "medium-open: seeds"): no gain for its
-     * seconds. And once per solve: a later
-     * seating phase starts from the best schedule, already at least as good as that LP's seating (scale-fixed-1k:
-     * 7 s of a second LP that could not win).
+     * seconds. And once per solve: a later seating phase starts from the best schedule, already at least as good as
+     * that LP's seating (scale-fixed-1k: 7 s of a second LP that could not win).
      */
     private static final class ExactSeatings {
         private final Schedule schedule;
