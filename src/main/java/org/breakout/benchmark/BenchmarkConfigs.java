@@ -17,6 +17,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import org.breakout.solver.RandomTimetablePhase;
+import org.breakout.solver.SeatingLpStep;
 import org.breakout.solver.SeatingPhase;
 import org.breakout.solver.SolverConfigs;
 import org.breakout.solver.TimetableClimb;
@@ -160,7 +161,8 @@ public final class BenchmarkConfigs {
                 // The seating of the input's timetable first (a fixed timetable gets nothing else: its restarts
                 // and climbs have nothing to move), then random restarts, each seated exactly, and a climb.
                 phases.clear();
-                phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(SeatingPhase.class)));
+                phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(SeatingPhase.class,
+                        SeatingLpStep.class)));
                 for (int restart = 0; restart < PEER_RESTARTS; restart++) {
                     phases.add(new CustomPhaseConfig()
                             .withCustomPhaseCommandClassList(List.of(RandomTimetablePhase.class))

@@ -68,7 +68,8 @@ final class PhaseEvents {
         if (phase instanceof CustomPhaseConfig custom) {
             List<String> commands = new ArrayList<>();
             if (custom.getCustomPhaseCommandClassList() != null) {
-                custom.getCustomPhaseCommandClassList().forEach(c -> commands.add(commandName(c.getSimpleName())));
+                custom.getCustomPhaseCommandClassList().stream().map(c -> commandName(c.getSimpleName())).distinct()
+                        .forEach(commands::add);
             }
             if (custom.getCustomPhaseCommandList() != null) {
                 // One name per kind of command: the timetable climb is one command many times.
@@ -90,7 +91,7 @@ final class PhaseEvents {
     private static String commandName(String simpleName) {
         return switch (simpleName) {
             case "PlacementPhase" -> "placement";
-            case "SeatingPhase" -> "seating";
+            case "SeatingPhase", "SeatingLpStep" -> "seating";
             case "RandomTimetablePhase" -> "random timetable";
             case "TimetableClimb" -> "timetable search on independent rounds";
             default -> simpleName.replaceAll("Phase$", "").replaceAll("([a-z])([A-Z])", "$1 $2")

@@ -60,13 +60,19 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         long start = System.nanoTime();
         Schedule schedule = scoreDirector.getWorkingSolution();
         Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS, isPhaseTerminated);
-        Map<Seat, SessionRun> seating = outcome.seating();
         LOG.debug("seating found {} ms after the phase started", millisSince(start));
+        apply(scoreDirector, outcome);
+        LOG.debug("seating applied to the working solution {} ms after the phase started", millisSince(start));
+    }
+
+    /** Puts a seating on the working solution, and marks it proven optimal when it is. */
+    static void apply(ScoreDirector<Schedule> scoreDirector, Seating outcome) {
+        Schedule schedule = scoreDirector.getWorkingSolution();
         // With every run pinned only the seats can change, and the flow's objective is exactly the part of the
         // score that depends on them: a seating that reaches its bound cannot be improved.
         schedule.setProvenOptimal(outcome.provenOptimal() && timetablePinned(schedule));
         boolean changed = false;
-        for (Map.Entry<Seat, SessionRun> entry : seating.entrySet()) {
+        for (Map.Entry<Seat, SessionRun> entry : outcome.seating().entrySet()) {
             Seat seat = entry.getKey();
             if (seat.isPinned() || Objects.equals(seat.getRun(), entry.getValue())) {
                 continue;
@@ -79,7 +85,6 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (changed) {
             scoreDirector.triggerVariableListeners();
         }
-        LOG.debug("seating applied to the working solution {} ms after the phase started", millisSince(start));
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SeatingPhase.class);
@@ -100,7 +105,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         return seat(schedule, maxFlowOptions, ExactSeating.QUICK_LP_MAX_VARIABLES, terminated);
     }
 
-    /** As {@link #seat(Schedule, long, BooleanSupplier)}, with LPs above {@code quickLpMaxVariables} after the descent. */
+    /** As {@link #seat(Schedule, long, BooleanSupplier)}, leaving LPs above {@code quickLpMaxVariables} to {@link SeatingLpStep}. */
     static Seating seat(Schedule schedule, long maxFlowOptions, int quickLpMaxVariables, BooleanSupplier terminated) {
         if (schedule.seatOptions() > maxFlowOptions) {
             return new Seating(RoundSeating.solve(schedule, terminated), false);
@@ -110,20 +115,17 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         // round-by-round descent from the capacity prices, before the flow, whose repair of repeated sessions is a
         // heuristic and slow on big overloaded events. The descent is fast and often better
         // (medium-fixed: the same 8,939 seats at cost 1,638 against 1,726), and a time limit during the repair
-        // still leaves it. An LP that takes long (more than ExactSeating.QUICK_LP_MAX_VARIABLES) comes after the
-        // descent, so that a time limit during the LP still leaves the descent's seating.
+        // still leaves it. An LP that takes long (more than ExactSeating.QUICK_LP_MAX_VARIABLES) is the next step's
+        // (SeatingLpStep), after this one has handed its seating over.
         boolean descent = fromScratch(schedule) && placedRepeats(schedule);
         List<Map<Seat, SessionRun>> candidates = new ArrayList<>();
         if (descent) {
             ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
             Candidate proven = offer(exact.repairedOrQuickLp(), candidates);
-            if (proven == null) {
-                candidates.add(RoundSeating.solve(schedule, terminated));
-                proven = offer(exact.slowLp(), candidates);
-            }
             if (proven != null) {
                 return new Seating(proven.seating(), true);
             }
+            candidates.add(RoundSeating.solve(schedule, terminated));
         }
         SeatingFlow.Result result = SeatingFlow.solveWithDetails(schedule, terminated);
         if (result.provenOptimal()) {
@@ -132,9 +134,6 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
         if (!descent && !terminated.getAsBoolean()) {
             ExactSeatings exact = new ExactSeatings(schedule, quickLpMaxVariables, terminated);
             Candidate proven = offer(exact.repairedOrQuickLp(), candidates);
-            if (proven == null) {
-                proven = offer(exact.slowLp(), candidates);
-            }
             if (proven != null) {
                 return new Seating(proven.seating(), true);
             }
@@ -149,7 +148,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     }
 
     /** Whether every run is placed and pinned: the timetable cannot change, only the seats. */
-    private static boolean timetablePinned(Schedule schedule) {
+    static boolean timetablePinned(Schedule schedule) {
         return schedule.getRuns().stream().allMatch(run -> run.isPinned() && run.isPlaced());
     }
 
@@ -174,7 +173,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     }
 
     /** More seats, or as many at a lower preference cost (the seating's part of the score without published seats). */
-    private static boolean better(Schedule schedule, Map<Seat, SessionRun> a, Map<Seat, SessionRun> b) {
+    static boolean better(Schedule schedule, Map<Seat, SessionRun> a, Map<Seat, SessionRun> b) {
         long[] x = seatsAndCost(schedule, a);
         long[] y = seatsAndCost(schedule, b);
         return x[0] > y[0] || x[0] == y[0] && x[1] < y[1];
@@ -204,7 +203,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
     }
 
     /** A seating from the bound's exact paths, and whether it is proven optimal. */
-    private record Candidate(Map<Seat, SessionRun> seating, boolean optimal) {
+    record Candidate(Map<Seat, SessionRun> seating, boolean optimal) {
     }
 
     /**
@@ -220,7 +219,7 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
      * seconds. And once per solve: a later seating phase starts from the best schedule, already at least as good as
      * that LP's seating (scale-fixed-1k: 7 s of a second LP that could not win).
      */
-    private static final class ExactSeatings {
+    static final class ExactSeatings {
         private final Schedule schedule;
         private final int quickLpMaxVariables;
         private final BooleanSupplier terminated;
@@ -254,9 +253,10 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
             return lp();
         }
 
-        /** The LP when it is not quick (and nothing before it proved a seating). */
+        /** The LP when it is not quick (and nothing before it proved a seating), for {@link SeatingLpStep}. */
         Candidate slowLp() {
-            return paths == null || !lpAllowed() || terminated.getAsBoolean() ? null : lp();
+            return paths == null || !lpAllowed() || terminated.getAsBoolean()
+                    || paths.lpVariables() <= quickLpMaxVariables ? null : lp();
         }
 
         private boolean lpAllowed() {
