@@ -51,17 +51,25 @@ public final class ExactSeating {
      */
     public static final class Paths {
         private final SeatingModel model;
-        private final FlowRelaxation.Result sessionFlow;
+        private FlowRelaxation.Result sessionFlow;
         private int lpVariables = -1;
 
-        private Paths(SeatingModel model, FlowRelaxation.Result sessionFlow) {
+        private Paths(SeatingModel model) {
             this.model = model;
-            this.sessionFlow = sessionFlow;
+        }
+
+        /** Made when first needed: an LP that is too big needs only the model to say so. */
+        private FlowRelaxation.Result sessionFlow() {
+            if (sessionFlow == null) {
+                sessionFlow = FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
+                        FlowRelaxation.Aggregate.SESSION, false);
+            }
+            return sessionFlow;
         }
 
         /** The session-flow optimum with its rounds re-assigned: proven optimal, or no runs. */
         public Outcome repaired() {
-            List<FlowRelaxation.SeatChoice> seats = RoundRepair.repaired(model, sessionFlow.solution());
+            List<FlowRelaxation.SeatChoice> seats = RoundRepair.repaired(model, sessionFlow().solution());
             return seats == null ? Outcome.NONE : new Outcome(runs(model, seats), true, false);
         }
 
@@ -85,7 +93,7 @@ public final class ExactSeating {
                     || lpVariables() > BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES) {
                 return Outcome.NONE;
             }
-            SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), sessionFlow.curve().maxFlow(),
+            SeatingLp.Result lp = SeatingLp.solve(new SeatingProgram(model), sessionFlow().curve().maxFlow(),
                     BoundCalculator.Options.DEFAULT_LP_TIME_LIMIT, stop);
             return lp.solved() ? new Outcome(runs(model, lp.seating()), lp.exact(), true) : Outcome.NONE;
         }
@@ -97,8 +105,7 @@ public final class ExactSeating {
         if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
             return null;
         }
-        return new Paths(model, FlowRelaxation.solve(model, FlowRelaxation.Grouping.SESSION,
-                FlowRelaxation.Aggregate.SESSION, false));
+        return new Paths(model);
     }
 
     private static Map<Attendee, List<SessionRun>> runs(SeatingModel model, List<FlowRelaxation.SeatChoice> seats) {
