@@ -325,6 +325,65 @@ final class IndependentRounds {
         return new RoundOptimum(filled, cost, runOf);
     }
 
+    /** Attendees × runs above which {@link #transport} declines: its cost tables take 16 bytes a cell. */
+    private static final long MAX_TRANSPORT_CELLS = 20_000_000;
+
+    /**
+     * Rooms above which {@link #transport} declines: {@link RoundTransport} cancels cycles with Bellman-Ford over the
+     * rooms, O(rooms³) a cycle, where a seating from scratch costs O(rooms²) an attendee.
+     */
+    private static final int MAX_TRANSPORT_ROOMS = 24;
+
+    /** The attendees' costs per run as {@link RoundTransport} reads them (built on first use). */
+    private RoundTransport.Costs transportCosts;
+
+    /**
+     * Round {@code r}'s seating {@code runOf} (an optimum of {@link #solveRound}) as a {@link RoundTransport} that
+     * moves of the timetable can update, or null when a room of the round holds two runs with seats, or a run with
+     * seats has no room (then only {@link #solveRound} covers it).
+     */
+    RoundTransport transport(int r, int[] roundOf, int[] roomOf, int[] seatLimits, int rooms, int[] runOf) {
+        if ((long) seats.length * runs.size() > MAX_TRANSPORT_CELLS || rooms > MAX_TRANSPORT_ROOMS) {
+            return null;
+        }
+        int[] runAt = new int[rooms];
+        int[] limits = new int[rooms];
+        Arrays.fill(runAt, -1);
+        for (int x = 0; x < runs.size(); x++) {
+            if (roundOf[x] != r || seatLimits[x] <= 0) {
+                continue;
+            }
+            if (roomOf[x] < 0 || runAt[roomOf[x]] >= 0) {
+                return null;
+            }
+            runAt[roomOf[x]] = x;
+            limits[roomOf[x]] = seatLimits[x];
+        }
+        boolean[] member = new boolean[seats.length];
+        for (int a = 0; a < seats.length; a++) {
+            member[a] = openRound[a][r];
+        }
+        return RoundTransport.of(transportCosts(rooms), runAt, limits, member, runOf);
+    }
+
+    private synchronized RoundTransport.Costs transportCosts(int rooms) {
+        if (transportCosts == null || transportCosts.rooms() != rooms) {
+            int runCount = runs.size();
+            long[] optimised = new long[seats.length * runCount];
+            long[] reported = new long[seats.length * runCount];
+            Arrays.fill(optimised, RoundTransport.NONE);
+            for (int a = 0; a < seats.length; a++) {
+                for (int o = 0; o < options[a].length; o++) {
+                    optimised[a * runCount + options[a][o]] = preferenceWeight > 0 ? costs[a][o] : 0;
+                    reported[a * runCount + options[a][o]] = costs[a][o];
+                }
+            }
+            transportCosts = new RoundTransport.Costs(seats.length, runCount, rooms, optimised, reported,
+                    preferenceWeight > 0 ? maxCost : 0);
+        }
+        return transportCosts;
+    }
+
     /** Per attendee: the run (index) they hold in round {@code r} now, -1 for none; runs placed as {@code roundOf}. */
     int[] holding(int r, int[] roundOf) {
         int[] holding = new int[seats.length];

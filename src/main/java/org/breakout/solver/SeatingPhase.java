@@ -54,11 +54,12 @@ public class SeatingPhase implements PhaseCommand<Schedule> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<Schedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
-        if (isPhaseTerminated.getAsBoolean()) {
+        Schedule schedule = scoreDirector.getWorkingSolution();
+        if (isPhaseTerminated.getAsBoolean() || schedule.isProvenOptimal()) {
+            // Proven optimal: a later seating phase could only find the same cost, and would clear the mark.
             return;
         }
         long start = System.nanoTime();
-        Schedule schedule = scoreDirector.getWorkingSolution();
         Seating outcome = seat(schedule, MAX_FLOW_SEAT_OPTIONS, isPhaseTerminated);
         LOG.debug("seating found {} ms after the phase started", millisSince(start));
         apply(scoreDirector, outcome);

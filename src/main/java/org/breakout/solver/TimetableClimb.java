@@ -61,11 +61,23 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
      * @param kickAfter after this many evaluated moves without a better best, the search jumps from its best by a
      *        few random moves (0: never)
      * @param chunks commands in the phase (each {@link #CHUNK} moves)
+     * @param incremental whether a move re-seats its rounds from the seatings kept for the current state
+     *        ({@link RoundTransport}) or from scratch ({@link IndependentRounds#solveRound}): the same optimum either
+     *        way, and the same search; only the speed differs
      */
-    public record Settings(int lateAcceptance, int stuckAfter, int kickAfter, int chunks) {
+    public record Settings(int lateAcceptance, int stuckAfter, int kickAfter, int chunks, boolean incremental) {
         /** The default configuration's: late acceptance with kicks until the solver stops. */
         public static final Settings DEFAULT = new Settings(SolverConfigs.TIMETABLE_LATE_ACCEPTANCE, 0, KICK_AFTER,
                 CHUNKS);
+
+
+        public Settings(int lateAcceptance, int stuckAfter, int kickAfter, int chunks) {
+            this(lateAcceptance, stuckAfter, kickAfter, chunks, true);
+        }
+
+        Settings fromScratch() {
+            return new Settings(lateAcceptance, stuckAfter, kickAfter, chunks, false);
+        }
     }
 
     /** Moves without a better best after which the default search kicks ({@link Settings#kickAfter()}). */
@@ -176,6 +188,20 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
 
         private State current;
         private State best;
+        /**
+         * The state whose seating {@link #warm} holds, per round (null: not built yet), and copies to try a move on.
+         * A round whose runs share a room is never warm ({@link #cold}); its moves are solved from scratch.
+         */
+        private State warmState;
+        private final RoundTransport[] warm;
+        private final RoundTransport[] trial;
+        private final boolean[] cold;
+        /** The last move evaluated: its state, the rounds it touched, and which of them a trial copy holds. */
+        private State lastCandidate;
+        private int[] lastTouched;
+        private final boolean[] lastTried;
+        /** Whether moves are evaluated on the kept seatings (the tests compare both ways). */
+        private final boolean incremental;
         /** Whether the search's seating was written to the working solution once (its score is the baseline). */
         private boolean started;
         /** The score Timefold should give the state last written to the working solution; null when not known. */
@@ -222,6 +248,11 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             this.lateSize = Math.max(1, settings.lateAcceptance());
             this.stuckAfter = settings.stuckAfter();
             this.kickAfter = settings.kickAfter();
+            this.incremental = settings.incremental();
+            warm = new RoundTransport[rounds.size()];
+            trial = new RoundTransport[rounds.size()];
+            cold = new boolean[rounds.size()];
+            lastTried = new boolean[rounds.size()];
             int[] roundOf = new int[n];
             int[] roomOf = new int[n];
             for (int x = 0; x < n; x++) {
@@ -247,6 +278,7 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
                 perRound[r] = seating.solveRound(r, roundOf, limits, holding[r]);
             }
             current = new State(roundOf, roomOf, perRound, null);
+            warmState = current;
         }
 
         /** The search for the schedule, or null when it has no move to make here (see the class comment). */
@@ -339,6 +371,7 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             }
             if (current.score == null) {
                 current = new State(current.roundOf, current.roomOf, current.perRound, score);
+                warmState = current;
                 best = current;
                 lateScores = new HardMediumSoftLongScore[lateSize];
                 Arrays.fill(lateScores, score);
@@ -374,7 +407,7 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             // Late acceptance as Timefold's acceptor does it: against the score of the step lateSize steps ago (or
             // the current one), and each step's score replaces that one.
             if (score.compareTo(current.score) >= 0 || score.compareTo(lateScores[lateIndex]) >= 0) {
-                current = candidate;
+                current = adopt(candidate);
                 lateScores[lateIndex] = score;
                 lateIndex = (lateIndex + 1) % lateSize;
                 if (score.compareTo(best.score) > 0) {
@@ -396,7 +429,7 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
                 State next = neighbour(state);
                 if (next != null) {
                     evaluations++;
-                    state = next;
+                    state = adopt(next);
                     made++;
                 }
             }
@@ -441,9 +474,18 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
             IndependentRounds.RoundOptimum[] perRound = from.perRound.clone();
             long filledDelta = 0;
             long costDelta = 0;
-            for (int t : r == fromRound ? new int[] { r } : new int[] { fromRound, r }) {
+            if (from != warmState) {
+                forgetWarm(from);
+            }
+            int[] touched = r == fromRound ? new int[] { r } : new int[] { fromRound, r };
+            for (int t : touched) {
                 IndependentRounds.RoundOptimum before = perRound[t];
-                IndependentRounds.RoundOptimum after = seating.solveRound(t, newRoundOf, limits, before.runOf());
+                RoundTransport tried = incremental ? tryIncrementally(t, x, r, m, y, fromRound, fromRoom, limits)
+                        : null;
+                lastTried[t] = tried != null;
+                IndependentRounds.RoundOptimum after = tried != null
+                        ? new IndependentRounds.RoundOptimum(tried.filled(), tried.cost(), null)
+                        : seating.solveRound(t, newRoundOf, limits, before.runOf());
                 perRound[t] = after;
                 filledDelta += after.filled() - before.filled();
                 costDelta += after.cost() - before.cost();
@@ -452,7 +494,86 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
                     .subtract(ConstraintWeights.scaled(seatWeight, -filledDelta))
                     .subtract(ConstraintWeights.scaled(preferenceWeight, costDelta))
                     .subtract(ConstraintWeights.scaled(themeWeight, themeAfter - themeBefore));
-            return new State(newRoundOf, newRoomOf, perRound, score);
+            lastCandidate = new State(newRoundOf, newRoomOf, perRound, score);
+            lastTouched = touched;
+            return lastCandidate;
+        }
+
+        /**
+         * Round {@code t} after the move (run {@code x} to round {@code r}, room {@code m}; {@code y}, the run there
+         * or -1, to x's round and room), updated on a copy of the kept seating; null when the round is not kept.
+         */
+        private RoundTransport tryIncrementally(int t, int x, int r, int m, int y, int fromRound, int fromRoom,
+                int[] limits) {
+            RoundTransport kept = warmRound(t);
+            if (kept == null) {
+                return null;
+            }
+            if (trial[t] == null) {
+                trial[t] = kept.emptyCopy();
+            }
+            RoundTransport copy = trial[t];
+            copy.copyFrom(kept);
+            if (t == fromRound) {
+                replace(copy, fromRoom, y, limits);
+            }
+            if (t == r) {
+                replace(copy, m, x, limits);
+            }
+            copy.settle();
+            return copy;
+        }
+
+        private static void replace(RoundTransport round, int room, int run, int[] limits) {
+            int seats = run < 0 ? 0 : Math.max(0, limits[run]);
+            int newRun = seats > 0 ? run : -1;
+            if (round.runAt(room) != newRun || round.limit(room) != seats) {
+                round.replace(room, newRun, seats);
+            }
+        }
+
+        /** The kept seating of round {@code t} for {@link #warmState}, built when first needed; null if cold. */
+        private RoundTransport warmRound(int t) {
+            if (warm[t] == null && !cold[t]) {
+                State state = warmState;
+                warm[t] = seating.transport(t, state.roundOf, state.roomOf, seatLimits(state.roomOf), rooms.size(),
+                        state.perRound[t].runOf());
+                cold[t] = warm[t] == null;
+            }
+            return warm[t];
+        }
+
+        /** The kept seatings are for another state now: they are built again for {@code state} when needed. */
+        private void forgetWarm(State state) {
+            warmState = state;
+            Arrays.fill(warm, null);
+            Arrays.fill(cold, false);
+        }
+
+        /**
+         * The move just evaluated becomes a state of the search: the rounds it tried on copies keep those copies (and
+         * get their seating as arrays), the others are built again when needed.
+         */
+        private State adopt(State candidate) {
+            if (candidate != lastCandidate) {
+                forgetWarm(candidate);
+                return candidate;
+            }
+            for (int t : lastTouched) {
+                if (lastTried[t]) {
+                    RoundTransport kept = trial[t];
+                    trial[t] = warm[t];
+                    warm[t] = kept;
+                    candidate.perRound[t] = new IndependentRounds.RoundOptimum(kept.filled(), kept.cost(),
+                            kept.runOf());
+                } else {
+                    warm[t] = null;
+                    cold[t] = false;
+                }
+            }
+            warmState = candidate;
+            lastCandidate = null;
+            return candidate;
         }
 
         /** Sets the working solution's runs and seats to the state, through the score director. */
