@@ -14,13 +14,15 @@ import java.util.Arrays;
  * (M − their cost); done → k is "a seat of k is given up" (0, when k holds someone) or "the cheapest unseated
  * attendee takes k" (their cost − M). The seating is optimal when no cycle of negative cost exists.
  * <p>
- * Replacing the run of a room keeps that property for every cycle that avoids done: the room's attendees become
- * unseated (their arcs all leave done), and the new run starts empty, so every cycle through it passes done as well.
+ * Replacing the run of a room keeps that property for every cycle that avoids done: the room's attendees are taken
+ * out of the seating (pending), and the new run starts empty, so every cycle through it passes done as well.
  * {@link #settle} then cancels, one at a time, the cheapest cycle through done (Bellman-Ford from done over the rooms,
  * closed by an arc into done), until none is negative. Each cancelled cycle is a shortest path from done, so the
- * distances are potentials under which every other arc is non-negative: no cycle avoiding done turns negative, and
- * the seating is optimal at the end. A timetable move touches one room in each of two rounds; it re-seats about as
- * many attendees as those two runs hold, instead of every attendee of both rounds.
+ * distances are potentials under which every other arc is non-negative: no cycle avoiding done turns negative. Then
+ * the pending attendees enter one by one along their cheapest path (successive shortest paths, Bellman-Ford from the
+ * attendee), or stay unseated where no path beats that, and the seating is optimal at the end. A timetable move
+ * touches one room in each of two rounds; it re-seats about as many attendees as those two runs hold, instead of
+ * every attendee of both rounds.
  * <p>
  * Each attendee sits in indexed heaps, one per arc it can serve, so the cheapest attendee of an arc is read in O(1)
  * and an attendee moves in O(rooms × log attendees). The search evaluates a move on a copy ({@link #copyFrom}, array
@@ -33,6 +35,10 @@ final class RoundTransport {
     static final long NONE = Long.MIN_VALUE;
     private static final int UNSEATED = -1;
     private static final int OUT = -2;
+    /** Taken out of a replaced room, not in the seating until {@link #settle} enters them again. */
+    private static final int PENDING = -3;
+    /** In {@link #previous}: the path starts at the attendee being entered. */
+    private final int attendeeStart;
     private static final long INFINITE = Long.MAX_VALUE / 4;
 
     /** The attendees' costs per run, shared by every round of a search. */
@@ -93,11 +99,15 @@ final class RoundTransport {
     /** Who moves along a cancelled cycle, and where to. */
     private final int[] movers;
     private final int[] targets;
+    /** Attendees taken out of replaced rooms, to be entered again by {@link #settle}. */
+    private final int[] pending;
+    private int pendingCount;
 
     private RoundTransport(Costs costs) {
         this.costs = costs;
         this.k = costs.rooms;
         this.done = k;
+        this.attendeeStart = k + 1;
         runAt = new int[k];
         Arrays.fill(runAt, -1);
         limit = new int[k];
@@ -116,6 +126,7 @@ final class RoundTransport {
         previous = new int[k];
         movers = new int[k];
         targets = new int[k];
+        pending = new int[costs.attendees];
     }
 
     /**
@@ -182,6 +193,8 @@ final class RoundTransport {
         for (int h = 0; h < heaps.length; h++) {
             heaps[h].copyFrom(other.heaps[h]);
         }
+        System.arraycopy(other.pending, 0, pending, 0, other.pendingCount);
+        pendingCount = other.pendingCount;
         filled = other.filled;
         optimisedCost = other.optimisedCost;
         reportedCost = other.reportedCost;
@@ -219,9 +232,10 @@ final class RoundTransport {
      */
     void replace(int room, int run, int seats) {
         Heap inRoom = heaps[room * k + room];
-        int[] displaced = Arrays.copyOf(inRoom.attendees, inRoom.size);
-        for (int a : displaced) {
-            place(a, UNSEATED);
+        while (inRoom.size > 0) {
+            int a = inRoom.attendees[inRoom.size - 1];
+            place(a, PENDING);
+            pending[pendingCount++] = a;
         }
         // Every heap of the room's column holds keys of the old run: empty them, then fill them for the new one.
         for (int j = 0; j <= k; j++) {
@@ -234,21 +248,38 @@ final class RoundTransport {
         if (run < 0) {
             return;
         }
+        // Filled in one pass and heapified: O(attendees), not O(attendees × log).
         for (int a = 0; a < nodeOf.length; a++) {
             int node = nodeOf[a];
-            if (node == OUT || node == room || !allowed(a, room)) {
+            if (node < 0 && node != UNSEATED || node == room || !allowed(a, room)) {
                 continue;
             }
             if (node == UNSEATED) {
-                heaps[k * k + room].add(a, cost(a, room), position, k);
+                heaps[k * k + room].append(a, cost(a, room), position, k);
             } else {
-                heaps[node * k + room].add(a, cost(a, room) - cost(a, node), position, k);
+                heaps[node * k + room].append(a, cost(a, room) - cost(a, node), position, k);
+            }
+        }
+        for (int j = 0; j <= k; j++) {
+            if (j != room) {
+                heaps[j * k + room].heapify(position, k);
             }
         }
     }
 
-    /** Cancels the cheapest negative cycle through done until there is none: the seating is then optimal. */
+    /**
+     * Cancels the cheapest negative cycle through done until there is none, then enters the attendees taken out of
+     * replaced rooms one by one along their cheapest paths (successive shortest paths): the seating is then optimal.
+     */
     void settle() {
+        cancelCycles();
+        for (int p = 0; p < pendingCount; p++) {
+            enter(pending[p]);
+        }
+        pendingCount = 0;
+    }
+
+    private void cancelCycles() {
         while (true) {
             buildArcs();
             // Bellman-Ford from done: no cycle avoiding done is negative, so k passes settle it.
@@ -257,23 +288,35 @@ final class RoundTransport {
                 previous[s] = done;
             }
             relaxRooms();
-            // Close the cycle back into done: a free seat (0) or unseating the costliest attendee (M − cost).
-            int end = -1;
-            long best = 0;
-            for (int v = 0; v < k; v++) {
-                if (distance[v] >= INFINITE || runAt[v] < 0) {
-                    continue;
-                }
-                long close = closing(v);
-                if (close < INFINITE && distance[v] + close < best) {
-                    best = distance[v] + close;
-                    end = v;
-                }
-            }
+            int end = cheapestEnd();
             if (end < 0) {
                 return;
             }
-            cancel(end);
+            cancel(end, -1);
+        }
+    }
+
+    /**
+     * Seats attendee {@code a} (pending) along their cheapest path to done, or leaves them unseated when no path beats
+     * that: Bellman-Ford from the attendee, whose arcs into the rooms cost what each room costs them minus M.
+     */
+    private void enter(int a) {
+        buildArcs();
+        boolean any = false;
+        for (int s = 0; s < k; s++) {
+            distance[s] = allowed(a, s) ? cost(a, s) - costs.unseated : INFINITE;
+            previous[s] = attendeeStart;
+            any |= distance[s] < INFINITE;
+        }
+        int end = -1;
+        if (any) {
+            relaxRooms();
+            end = cheapestEnd();
+        }
+        if (end < 0) {
+            place(a, UNSEATED);
+        } else {
+            cancel(end, a);
         }
     }
 
@@ -339,6 +382,26 @@ final class RoundTransport {
         return relaxRooms();
     }
 
+    /**
+     * The room whose path from the search's start, closed back into done (a free seat, 0, or unseating the costliest
+     * attendee, M − cost), costs least, if that is below 0; else -1.
+     */
+    private int cheapestEnd() {
+        int end = -1;
+        long best = 0;
+        for (int v = 0; v < k; v++) {
+            if (distance[v] >= INFINITE || runAt[v] < 0) {
+                continue;
+            }
+            long close = closing(v);
+            if (close < INFINITE && distance[v] + close < best) {
+                best = distance[v] + close;
+                end = v;
+            }
+        }
+        return end;
+    }
+
     private long closing(int v) {
         if (count[v] < limit[v]) {
             return 0;
@@ -347,18 +410,21 @@ final class RoundTransport {
         return inRoom.size > 0 ? costs.unseated + inRoom.keys[0] : INFINITE;
     }
 
-    /** Moves everyone along the cycle done → … → end → done found by the last search. */
-    private void cancel(int end) {
+    /**
+     * Moves everyone along the path found by the last search, from done or from the pending attendee {@code source}
+     * (-1: from done) to {@code end}, and on into done.
+     */
+    private void cancel(int end, int source) {
         if (count[end] >= limit[end]) {
             place(heaps[end * k + end].attendees[0], UNSEATED);
         }
         // The path's attendees, read before anyone moves (each leaves another room, so they are distinct).
         int length = 0;
-        for (int node = end, steps = 0; node != done; node = previous[node], steps++) {
+        for (int node = end, steps = 0; node != done && node != attendeeStart; node = previous[node], steps++) {
             if (steps > k) {
                 throw new IllegalStateException("The search's path does not start at done: a negative cycle (bug).");
             }
-            int via = arcVia[previous[node]][node];
+            int via = previous[node] == attendeeStart ? source : arcVia[previous[node]][node];
             if (via >= 0) {
                 movers[length] = via;
                 targets[length] = node;
@@ -429,7 +495,7 @@ final class RoundTransport {
 
     private void detach(int a) {
         int node = nodeOf[a];
-        if (node == OUT) {
+        if (node < 0 && node != UNSEATED) {
             return;
         }
         int row = node == UNSEATED ? k : node;
@@ -469,6 +535,21 @@ final class RoundTransport {
                 position[attendees[i] * k + slot] = -1;
             }
             size = 0;
+        }
+
+        /** Adds an entry without restoring the heap order: {@link #heapify} afterwards. */
+        void append(int attendee, long key, int[] position, int k) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                attendees = Arrays.copyOf(attendees, size * 2);
+            }
+            set(size++, key, attendee, position, k);
+        }
+
+        void heapify(int[] position, int k) {
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(i, keys[i], attendees[i], position, k);
+            }
         }
 
         void add(int attendee, long key, int[] position, int k) {
