@@ -507,10 +507,12 @@ final class RoundTransport {
     }
 
     /**
-     * A binary min-heap of (key, attendee) whose entries know their place ({@code position[attendee × k + slot]}), so
+     * A 4-ary min-heap of (key, attendee) whose entries know their place ({@code position[attendee × k + slot]}), so
      * an attendee can leave it in O(log size). Ties go to the lower attendee.
      */
     private static final class Heap {
+        /** Children per node: half the depth of a binary heap, and most of the work is moving entries. */
+        private static final int ARITY = 4;
         private final int slot;
         long[] keys = new long[4];
         int[] attendees = new int[4];
@@ -547,7 +549,7 @@ final class RoundTransport {
         }
 
         void heapify(int[] position, int k) {
-            for (int i = size / 2 - 1; i >= 0; i--) {
+            for (int i = size < 2 ? -1 : (size - 2) / ARITY; i >= 0; i--) {
                 siftDown(i, keys[i], attendees[i], position, k);
             }
         }
@@ -569,7 +571,7 @@ final class RoundTransport {
             }
             long key = keys[size];
             int last = attendees[size];
-            if (i > 0 && less(key, last, keys[(i - 1) >>> 1], attendees[(i - 1) >>> 1])) {
+            if (i > 0 && less(key, last, keys[(i - 1) / ARITY], attendees[(i - 1) / ARITY])) {
                 siftUp(i, key, last, position, k);
             } else {
                 siftDown(i, key, last, position, k);
@@ -578,7 +580,7 @@ final class RoundTransport {
 
         private void siftUp(int i, long key, int attendee, int[] position, int k) {
             while (i > 0) {
-                int parent = (i - 1) >>> 1;
+                int parent = (i - 1) / ARITY;
                 if (!less(key, attendee, keys[parent], attendees[parent])) {
                     break;
                 }
@@ -590,12 +592,15 @@ final class RoundTransport {
 
         private void siftDown(int i, long key, int attendee, int[] position, int k) {
             while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
+                int first = ARITY * i + 1;
+                if (first >= size) {
                     break;
                 }
-                if (child + 1 < size && less(keys[child + 1], attendees[child + 1], keys[child], attendees[child])) {
-                    child++;
+                int child = first;
+                for (int c = first + 1; c < Math.min(first + ARITY, size); c++) {
+                    if (less(keys[c], attendees[c], keys[child], attendees[child])) {
+                        child = c;
+                    }
                 }
                 if (!less(keys[child], attendees[child], key, attendee)) {
                     break;
