@@ -24,8 +24,8 @@ import java.util.Arrays;
  * touches one room in each of two rounds; it re-seats about as many attendees as those two runs hold, instead of
  * every attendee of both rounds.
  * <p>
- * Each attendee sits in indexed heaps, one per arc it can serve, so the cheapest attendee of an arc is read in O(1)
- * and an attendee moves in O(rooms × log attendees). The search evaluates a move on a copy ({@link #copyFrom}, array
+ * Each attendee sits in indexed heaps ({@link IndexedHeap}), one per arc it can serve, so the cheapest attendee of
+ * an arc is read in O(1) and an attendee moves in O(rooms × log attendees). The search evaluates a move on a copy ({@link #copyFrom}, array
  * copies into preallocated arrays) and keeps the copy only if it takes the move. Deterministic: ties go to the lower
  * index.
  */
@@ -78,7 +78,7 @@ final class RoundTransport {
     private final int[] runAt;
     private final int[] limit;
     private final int[] count;
-    /** Per attendee: the room they sit in, {@link #UNSEATED}, or {@link #OUT} (not in this round). */
+    /** Per attendee: the room they sit in, {@link #UNSEATED}, {@link #PENDING} or {@link #OUT} (not in this round). */
     private final int[] nodeOf;
     /** attendee × k + slot: the attendee's position in the heap of that slot, -1 when not in it. */
     private final int[] position;
@@ -87,9 +87,8 @@ final class RoundTransport {
      * attendees of j, costliest first; k × k + s: unseated attendees who may take s, by cost. An attendee's slot s is
      * its position in the heap of s for the state it is in.
      */
-    private final Heap[] heaps;
+    private final IndexedHeap[] heaps;
     private int filled;
-    private long optimisedCost;
     private long reportedCost;
     // Work arrays of one search.
     private final long[][] arc;
@@ -116,9 +115,9 @@ final class RoundTransport {
         Arrays.fill(nodeOf, OUT);
         position = new int[costs.attendees * k];
         Arrays.fill(position, -1);
-        heaps = new Heap[k * k + k];
+        heaps = new IndexedHeap[k * k + k];
         for (int h = 0; h < heaps.length; h++) {
-            heaps[h] = new Heap(h % k);
+            heaps[h] = new IndexedHeap(h % k);
         }
         arc = new long[k + 1][k];
         arcVia = new int[k + 1][k];
@@ -196,7 +195,6 @@ final class RoundTransport {
         System.arraycopy(other.pending, 0, pending, 0, other.pendingCount);
         pendingCount = other.pendingCount;
         filled = other.filled;
-        optimisedCost = other.optimisedCost;
         reportedCost = other.reportedCost;
     }
 
@@ -228,10 +226,10 @@ final class RoundTransport {
 
     /**
      * Puts run {@code run} (-1: none) with {@code seats} seats in room {@code room}: the attendees of the run there
-     * before become unseated. {@link #settle} afterwards makes the seating optimal again.
+     * before are taken out (pending). {@link #settle} afterwards makes the seating optimal again.
      */
     void replace(int room, int run, int seats) {
-        Heap inRoom = heaps[room * k + room];
+        IndexedHeap inRoom = heaps[room * k + room];
         while (inRoom.size > 0) {
             int a = inRoom.attendees[inRoom.size - 1];
             place(a, PENDING);
@@ -327,7 +325,7 @@ final class RoundTransport {
                 arc[j][s] = INFINITE;
                 arcVia[j][s] = -1;
                 if (s != j && runAt[s] >= 0) {
-                    Heap move = heaps[j * k + s];
+                    IndexedHeap move = heaps[j * k + s];
                     if (move.size > 0) {
                         arc[j][s] = move.keys[0];
                         arcVia[j][s] = move.attendees[0];
@@ -345,7 +343,7 @@ final class RoundTransport {
             if (count[s] > 0) {
                 arc[done][s] = 0;
             }
-            Heap enter = heaps[k * k + s];
+            IndexedHeap enter = heaps[k * k + s];
             if (enter.size > 0 && enter.keys[0] - costs.unseated < arc[done][s]) {
                 arc[done][s] = enter.keys[0] - costs.unseated;
                 arcVia[done][s] = enter.attendees[0];
@@ -406,7 +404,7 @@ final class RoundTransport {
         if (count[v] < limit[v]) {
             return 0;
         }
-        Heap inRoom = heaps[v * k + v];
+        IndexedHeap inRoom = heaps[v * k + v];
         return inRoom.size > 0 ? costs.unseated + inRoom.keys[0] : INFINITE;
     }
 
@@ -455,7 +453,6 @@ final class RoundTransport {
         if (from >= 0) {
             count[from]--;
             filled--;
-            optimisedCost -= cost(a, from);
             reportedCost -= reported(a, from);
         }
         nodeOf[a] = node;
@@ -468,7 +465,6 @@ final class RoundTransport {
         if (node >= 0) {
             count[node]++;
             filled++;
-            optimisedCost += cost(a, node);
             reportedCost += reported(a, node);
         }
         attach(a);
@@ -503,122 +499,6 @@ final class RoundTransport {
             if (position[a * k + s] >= 0) {
                 heaps[row * k + s].remove(a, position, k);
             }
-        }
-    }
-
-    /**
-     * A 4-ary min-heap of (key, attendee) whose entries know their place ({@code position[attendee × k + slot]}), so
-     * an attendee can leave it in O(log size). Ties go to the lower attendee.
-     */
-    private static final class Heap {
-        /** Children per node: half the depth of a binary heap, and most of the work is moving entries. */
-        private static final int ARITY = 4;
-        private final int slot;
-        long[] keys = new long[4];
-        int[] attendees = new int[4];
-        int size;
-
-        Heap(int slot) {
-            this.slot = slot;
-        }
-
-        void copyFrom(Heap other) {
-            if (keys.length < other.size) {
-                keys = new long[other.keys.length];
-                attendees = new int[other.attendees.length];
-            }
-            System.arraycopy(other.keys, 0, keys, 0, other.size);
-            System.arraycopy(other.attendees, 0, attendees, 0, other.size);
-            size = other.size;
-        }
-
-        void clear(int[] position, int k) {
-            for (int i = 0; i < size; i++) {
-                position[attendees[i] * k + slot] = -1;
-            }
-            size = 0;
-        }
-
-        /** Adds an entry without restoring the heap order: {@link #heapify} afterwards. */
-        void append(int attendee, long key, int[] position, int k) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                attendees = Arrays.copyOf(attendees, size * 2);
-            }
-            set(size++, key, attendee, position, k);
-        }
-
-        void heapify(int[] position, int k) {
-            for (int i = size < 2 ? -1 : (size - 2) / ARITY; i >= 0; i--) {
-                siftDown(i, keys[i], attendees[i], position, k);
-            }
-        }
-
-        void add(int attendee, long key, int[] position, int k) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                attendees = Arrays.copyOf(attendees, size * 2);
-            }
-            siftUp(size++, key, attendee, position, k);
-        }
-
-        void remove(int attendee, int[] position, int k) {
-            int i = position[attendee * k + slot];
-            position[attendee * k + slot] = -1;
-            size--;
-            if (i == size) {
-                return;
-            }
-            long key = keys[size];
-            int last = attendees[size];
-            if (i > 0 && less(key, last, keys[(i - 1) / ARITY], attendees[(i - 1) / ARITY])) {
-                siftUp(i, key, last, position, k);
-            } else {
-                siftDown(i, key, last, position, k);
-            }
-        }
-
-        private void siftUp(int i, long key, int attendee, int[] position, int k) {
-            while (i > 0) {
-                int parent = (i - 1) / ARITY;
-                if (!less(key, attendee, keys[parent], attendees[parent])) {
-                    break;
-                }
-                set(i, keys[parent], attendees[parent], position, k);
-                i = parent;
-            }
-            set(i, key, attendee, position, k);
-        }
-
-        private void siftDown(int i, long key, int attendee, int[] position, int k) {
-            while (true) {
-                int first = ARITY * i + 1;
-                if (first >= size) {
-                    break;
-                }
-                int child = first;
-                for (int c = first + 1; c < Math.min(first + ARITY, size); c++) {
-                    if (less(keys[c], attendees[c], keys[child], attendees[child])) {
-                        child = c;
-                    }
-                }
-                if (!less(keys[child], attendees[child], key, attendee)) {
-                    break;
-                }
-                set(i, keys[child], attendees[child], position, k);
-                i = child;
-            }
-            set(i, key, attendee, position, k);
-        }
-
-        private void set(int i, long key, int attendee, int[] position, int k) {
-            keys[i] = key;
-            attendees[i] = attendee;
-            position[attendee * k + slot] = i;
-        }
-
-        private static boolean less(long key, int attendee, long otherKey, int otherAttendee) {
-            return key < otherKey || (key == otherKey && attendee < otherAttendee);
         }
     }
 }

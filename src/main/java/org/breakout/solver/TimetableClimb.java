@@ -70,7 +70,6 @@ public final class TimetableClimb implements PhaseCommand<Schedule> {
         public static final Settings DEFAULT = new Settings(SolverConfigs.TIMETABLE_LATE_ACCEPTANCE, 0, KICK_AFTER,
                 CHUNKS);
 
-
         public Settings(int lateAcceptance, int stuckAfter, int kickAfter, int chunks) {
             this(lateAcceptance, stuckAfter, kickAfter, chunks, true);
         }
