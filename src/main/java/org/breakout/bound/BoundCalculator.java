@@ -115,16 +115,24 @@ public final class BoundCalculator {
         boolean hubs = model.unrankedSeatOptions() >= options.unrankedHubsFrom();
 
         boolean repeats = fixed && repeatsReachable(model);
+        PricedProblems problems = new PricedProblems(model);
         if (!fixed || repeats) {
             stages.accept("round flow and session flow (side by side)");
-            solveBoth(model, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
+            // The round flow usually ends first: while it waits for the session flow, that thread builds the
+            // Lagrangian's problem where the Lagrangian is likely to run (a second on 50,000 attendees).
+            solveBoth(model, FlowRelaxation.Aggregate.SESSION, hubs, results, figures, () -> {
+                if (!fixed || SeatingProgram.countVariables(model) > options.lpMaxVariables()) {
+                    problems.get();
+                }
+            });
         } else {
             stages.accept("round flow");
             solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, hubs, results, figures);
         }
         if (!fixed && model.roundCapacityBinds()) {
             stages.accept("round flow and session flow, per-round totals (side by side)");
-            solveBoth(model, FlowRelaxation.Aggregate.ROUND, hubs, results, figures);
+            solveBoth(model, FlowRelaxation.Aggregate.ROUND, hubs, results, figures, () -> {
+            });
         }
         List<CostCurve> curves = results.stream().map(FlowRelaxation.Result::curve).toList();
         long flowSeats = curves.stream().mapToLong(CostCurve::maxFlow).min().orElse(0);
@@ -181,7 +189,7 @@ public final class BoundCalculator {
                     }
                 } else {
                     method += lp.note();
-                    CapacityLagrangian.Result priced = lagrangian(model, flowSeats, figures, lines, stages);
+                    CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, figures, lines, stages);
                     if (priced != null && priced.seatingSeats() < flowSeats) {
                         // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
                         stages.accept("most seats, priced");
@@ -194,7 +202,7 @@ public final class BoundCalculator {
                             figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
                                     (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
                                     (System.nanoTime() - seatsStart) / 1_000_000));
-                            priced = lagrangian(model, seats, figures, lines, stages);
+                            priced = lagrangian(problems.get(), seats, figures, lines, stages);
                         }
                     }
                     if (priced != null && priced.costBound() > cost) {
@@ -256,7 +264,7 @@ public final class BoundCalculator {
                 method += ", seats capped by the room assignment";
             }
             if (seats > 0) {
-                CapacityLagrangian.Result priced = lagrangian(model, seats, figures, lines, stages);
+                CapacityLagrangian.Result priced = lagrangian(problems.get(), seats, figures, lines, stages);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
@@ -328,9 +336,10 @@ public final class BoundCalculator {
      * The Lagrangian's result (its figure added to {@code figures}, its bound linear in the seats to {@code lines}),
      * or null when the event is too big for it.
      */
-    private static CapacityLagrangian.Result lagrangian(SeatingModel model, long seats,
+    private static CapacityLagrangian.Result lagrangian(PricedProblem problem, long seats,
             List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages) {
-        CapacityLagrangian lagrangian = new CapacityLagrangian(model, seats);
+        SeatingModel model = problem.model;
+        CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats);
         if (!lagrangian.affords(LAGRANGIAN_ITERATIONS)) {
             return null;
         }
@@ -371,7 +380,7 @@ public final class BoundCalculator {
      * min-cost flow, and together they are a third of the bound's time on big events. Results in that order.
      */
     private static void solveBoth(SeatingModel model, FlowRelaxation.Aggregate aggregate, boolean hubs,
-            List<FlowRelaxation.Result> results, List<ObjectiveBound.Relaxation> figures) {
+            List<FlowRelaxation.Result> results, List<ObjectiveBound.Relaxation> figures, Runnable whileWaiting) {
         CompletableFuture<Timed> session = CompletableFuture.supplyAsync(
                 () -> timed(model, FlowRelaxation.Grouping.SESSION, aggregate, hubs), runnable -> {
                     Thread thread = new Thread(runnable, "breakout-bound-session-flow");
@@ -379,6 +388,9 @@ public final class BoundCalculator {
                     thread.start();
                 });
         Timed round = timed(model, FlowRelaxation.Grouping.ROUND, aggregate, hubs);
+        if (!session.isDone()) {
+            whileWaiting.run();
+        }
         Timed other;
         try {
             other = session.join();
@@ -391,6 +403,23 @@ public final class BoundCalculator {
         }
         add(model, round, results, figures);
         add(model, other, results, figures);
+    }
+
+    /** The Lagrangian's problem of a model, built once when first asked for. */
+    private static final class PricedProblems {
+        private final SeatingModel model;
+        private PricedProblem problem;
+
+        PricedProblems(SeatingModel model) {
+            this.model = model;
+        }
+
+        PricedProblem get() {
+            if (problem == null) {
+                problem = new PricedProblem(model);
+            }
+            return problem;
+        }
     }
 
     /** A flow's result and how long it took. */

@@ -52,6 +52,8 @@ final class CapacityLagrangian {
     private static final int PATIENCE = 20;
     /** Share of the last direction kept in the next. */
     private static final double DEFLECTION = 0.5;
+    /** Steps between two seatings built from the prices (the Polyak step's target, {@link #ascend}). */
+    private static final int SEATING_GAP = 10;
     /** The ascent ends when the step factor falls below this. */
     private static final double MIN_STEP_FACTOR = 1e-4;
 
@@ -93,6 +95,10 @@ final class CapacityLagrangian {
 
     CapacityLagrangian(SeatingModel model, long seatsTarget) {
         this(model, seatsTarget, Budget.DEFAULT);
+    }
+
+    CapacityLagrangian(PricedProblem problem, long seatsTarget) {
+        this(problem, seatsTarget, Budget.DEFAULT);
     }
 
     CapacityLagrangian(SeatingModel model, long seatsTarget, Budget budget) {
@@ -258,10 +264,11 @@ final class CapacityLagrangian {
                 theta /= 2;
                 sinceProgress = 0;
             }
-            if (it % 10 == 0) {
-                List<SeatChoice> seating = seating(scope, lambda);
+            if (it % SEATING_GAP == 0) {
+                long[] seatingCost = new long[1];
+                List<SeatChoice> seating = seating(scope, lambda, seatingCost);
                 long seats = seating.size();
-                long cost = problem.costOf(seating);
+                long cost = seatingCost[0];
                 if (seats > bestSeats || seats == bestSeats && cost < bestCost) {
                     bestSeats = seats;
                     bestCost = cost;
@@ -320,11 +327,12 @@ final class CapacityLagrangian {
      * it. Returns {@code flowSeats} when the event is too big for {@code steps} steps on every attendee.
      */
     static long maxSeats(SeatingModel model, long flowSeats, int steps) {
-        CapacityLagrangian seatsOnly = new CapacityLagrangian(new PricedProblem(model, true), flowSeats,
-                Budget.DEFAULT);
-        if ((long) steps * seatsOnly.problem.attendeeCount > seatsOnly.budget.attendeeSolves()) {
+        // Decided before the problem is built: on 50,000 attendees building it takes seconds.
+        if ((long) steps * PricedProblem.countAttendees(model) > Budget.DEFAULT.attendeeSolves()) {
             return flowSeats;
         }
+        CapacityLagrangian seatsOnly = new CapacityLagrangian(new PricedProblem(model, true), flowSeats,
+                Budget.DEFAULT);
         Ascent ascent = seatsOnly.ascend(seatsOnly.all(), new Prices(new long[seatsOnly.problem.capacity.length],
                 SCALE), steps, 1.0, () -> false, () -> {
                 });
@@ -391,9 +399,9 @@ final class CapacityLagrangian {
     /**
      * A seating that keeps every rule and capacity, made from the prices: attendees in turn take their best seats at
      * those prices among the pairs with room left. Unranked seats go to the cheapest pair with room of a session
-     * the attendee does not have yet.
+     * the attendee does not have yet. Its preference cost goes to {@code costOut[0]}.
      */
-    private List<SeatChoice> seating(Scope scope, long[] lambda) {
+    private List<SeatChoice> seating(Scope scope, long[] lambda, long[] costOut) {
         long[] price = problem.pairPrices(lambda);
         // Seats first: every seat with room is worth taking, whatever its price.
         long mu = (problem.maxSeatCost + 1) * SCALE + Arrays.stream(price).max().orElse(0) + 1;
@@ -408,6 +416,7 @@ final class CapacityLagrangian {
         long[][][] cheapestOf = new long[problem.groupPairs.size()][][];
         int[] computedAt = new int[cheapestOf.length];
         int fullPairs = 0;
+        long cost = 0;
         for (int a : scope.attendees()) {
             int g = problem.group[a];
             if (g >= 0 && (cheapestOf[g] == null || computedAt[g] != fullPairs)) {
@@ -444,6 +453,7 @@ final class CapacityLagrangian {
                 }
                 seats.add(new SeatChoice(problem.attendeeIndex[a], problem.pairSession.get(pair),
                         problem.pairRound.get(pair)));
+                cost += problem.seatCost(a, pair);
                 for (int k : problem.pairResources[pair]) {
                     left[k]--;
                 }
@@ -454,6 +464,7 @@ final class CapacityLagrangian {
                 }
             }
         }
+        costOut[0] = cost;
         return seats;
     }
 

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
@@ -151,68 +154,84 @@ final class PricedProblem {
 
         // Attendees.
         List<SeatingModel.AttendeeSlots> slotsList = model.attendees;
-        List<Integer> kept = new ArrayList<>();
-        for (int i = 0; i < slotsList.size(); i++) {
-            SeatingModel.AttendeeSlots slots = slotsList.get(i);
-            if (slots.remainingSeats > 0 && !slots.freeRounds.isEmpty()) {
-                kept.add(i);
-            }
-        }
-        attendeeCount = kept.size();
-        attendeeIndex = kept.stream().mapToInt(Integer::intValue).toArray();
+        attendeeIndex = IntStream.range(0, slotsList.size()).filter(i -> priced(slotsList.get(i))).toArray();
+        attendeeCount = attendeeIndex.length;
         rankedBits = new long[attendeeCount * rankedWords];
         for (int a = 0; a < attendeeCount; a++) {
             Attendee attendee = slotsList.get(attendeeIndex[a]).attendee;
-            for (Session session : model.sessions) {
-                if (attendee.ranked(session)) {
-                    int index = sessionIndex.get(session);
+            for (Session session : attendee.ranks().keySet()) {
+                Integer index = sessionIndex.get(session);
+                if (index != null) {
                     rankedBits[a * rankedWords + (index >>> 6)] |= 1L << index;
                 }
             }
         }
+        // Attendees with the same tags share one list of sessions they may take (SeatingModel): its indexes, as bits,
+        // are worked out once per list, and each attendee's ranked sessions are looked up in them, in session order
+        // (the lists' order), instead of every session they may take being checked (50,000 × 400 on huge).
+        Map<List<Session>, long[]> mayTakeBits = new IdentityHashMap<>();
+        int[][] pairsOfSession = model.sessions.stream().map(pairIndex::get).toArray(int[][]::new);
+        Map<List<Session>, Integer> groupOfList = new IdentityHashMap<>();
         roundStart = new int[attendeeCount + 1];
         sessionStart = new int[attendeeCount + 1];
         pairOffset = new int[attendeeCount + 1];
         limit = new int[attendeeCount];
         group = new int[attendeeCount];
         unrankedCost = new long[attendeeCount];
-        List<Integer> rounds = new ArrayList<>();
-        List<Long> costs = new ArrayList<>();
+        // Primitive builders: boxed lists of the pairs (ranked sessions × rounds, 10 million on huge) took seconds.
+        IntStream.Builder rounds = IntStream.builder();
+        LongStream.Builder costs = LongStream.builder();
         List<Session> sessionsOf = new ArrayList<>();
-        List<Integer> pairs = new ArrayList<>();
+        IntStream.Builder pairs = IntStream.builder();
+        int roundCursor = 0;
+        int pairCursor = 0;
         Map<List<Session>, Integer> groups = new LinkedHashMap<>();
         long maxCost = 0;
         for (int a = 0; a < attendeeCount; a++) {
             SeatingModel.AttendeeSlots slots = slotsList.get(attendeeIndex[a]);
-            roundStart[a] = rounds.size();
-            sessionStart[a] = costs.size();
-            pairOffset[a] = pairs.size();
+            roundStart[a] = roundCursor;
+            sessionStart[a] = sessionsOf.size();
+            pairOffset[a] = pairCursor;
             limit[a] = slots.remainingSeats;
-            List<Integer> myRounds = new ArrayList<>();
-            for (Round round : slots.freeRounds) {
-                myRounds.add(roundIndex.get(round));
+            int[] myRounds = new int[slots.freeRounds.size()];
+            for (int i = 0; i < myRounds.length; i++) {
+                myRounds[i] = roundIndex.get(slots.freeRounds.get(i));
+                rounds.add(myRounds[i]);
             }
-            rounds.addAll(myRounds);
-            boolean unranked = false;
-            for (Session session : slots.sessions) {
-                if (!slots.attendee.ranked(session)) {
-                    unranked = true;
-                    continue;
+            roundCursor += myRounds.length;
+            long[] mayTake = mayTakeBits.computeIfAbsent(slots.sessions, list -> {
+                long[] bits = new long[rankedWords];
+                for (Session session : list) {
+                    int index = sessionIndex.get(session);
+                    bits[index >>> 6] |= 1L << index;
                 }
-                int[] perRound = pairIndex.get(session);
-                boolean any = false;
-                for (int r : myRounds) {
-                    any |= perRound[r] >= 0;
-                }
-                if (!any) {
-                    continue;
-                }
-                long cost = seatsOnly ? 0 : model.settings.seatCost(slots.attendee, session);
-                maxCost = Math.max(maxCost, cost);
-                costs.add(cost);
-                sessionsOf.add(session);
-                for (int r : myRounds) {
-                    pairs.add(perRound[r]);
+                return bits;
+            });
+            int rankedTaken = 0;
+            for (int w = 0; w < rankedWords; w++) {
+                rankedTaken += Long.bitCount(rankedBits[a * rankedWords + w] & mayTake[w]);
+            }
+            boolean unranked = rankedTaken < slots.sessions.size();
+            for (int w = 0; w < rankedWords; w++) {
+                for (long bits = rankedBits[a * rankedWords + w] & mayTake[w]; bits != 0; bits &= bits - 1) {
+                    int index = w * 64 + Long.numberOfTrailingZeros(bits);
+                    Session session = model.sessions.get(index);
+                    int[] perRound = pairsOfSession[index];
+                    boolean any = false;
+                    for (int r : myRounds) {
+                        any |= perRound[r] >= 0;
+                    }
+                    if (!any) {
+                        continue;
+                    }
+                    long cost = seatsOnly ? 0 : model.settings.seatCost(slots.attendee, session);
+                    maxCost = Math.max(maxCost, cost);
+                    costs.add(cost);
+                    sessionsOf.add(session);
+                    for (int r : myRounds) {
+                        pairs.add(perRound[r]);
+                    }
+                    pairCursor += myRounds.length;
                 }
             }
             group[a] = -1;
@@ -220,34 +239,17 @@ final class PricedProblem {
                 Session any = slots.sessions.stream().filter(s -> !slots.attendee.ranked(s)).findFirst().get();
                 unrankedCost[a] = seatsOnly ? 0 : model.settings.seatCost(slots.attendee, any);
                 maxCost = Math.max(maxCost, unrankedCost[a]);
-                group[a] = groups.computeIfAbsent(slots.sessions, list -> {
-                    int[][] shared = new int[roundCount][];
-                    int[][] own = new int[roundCount][];
-                    for (int r = 0; r < roundCount; r++) {
-                        List<Integer> sharedInRound = new ArrayList<>();
-                        List<Integer> ownInRound = new ArrayList<>();
-                        for (Session session : list) {
-                            int pair = pairIndex.get(session)[r];
-                            if (pair >= 0) {
-                                (ownColumn.contains(session) ? ownInRound : sharedInRound).add(pair);
-                            }
-                        }
-                        shared[r] = sharedInRound.stream().mapToInt(Integer::intValue).toArray();
-                        own[r] = ownInRound.stream().mapToInt(Integer::intValue).toArray();
-                    }
-                    groupPairs.add(shared);
-                    groupOwnColumnPairs.add(own);
-                    return groupPairs.size() - 1;
-                });
+                group[a] = groupOfList.computeIfAbsent(slots.sessions, list -> groups.computeIfAbsent(list,
+                        key -> newGroup(key, roundCount, pairIndex, ownColumn)));
             }
         }
-        roundStart[attendeeCount] = rounds.size();
-        sessionStart[attendeeCount] = costs.size();
-        pairOffset[attendeeCount] = pairs.size();
-        roundOf = rounds.stream().mapToInt(Integer::intValue).toArray();
-        sessionCost = costs.stream().mapToLong(Long::longValue).toArray();
+        roundStart[attendeeCount] = roundCursor;
+        sessionStart[attendeeCount] = sessionsOf.size();
+        pairOffset[attendeeCount] = pairCursor;
+        roundOf = rounds.build().toArray();
+        sessionCost = costs.build().toArray();
         sessionOf = sessionsOf.toArray(new Session[0]);
-        pairOf = pairs.stream().mapToInt(Integer::intValue).toArray();
+        pairOf = pairs.build().toArray();
         maxSeatCost = maxCost;
         rankedPairStart = new int[sessionStart[attendeeCount] + 1];
         int entries = 0;
@@ -271,6 +273,41 @@ final class PricedProblem {
             }
         }
         rankedPairStart[sessionStart[attendeeCount]] = e;
+    }
+
+    /**
+     * A group of attendees who may take the same sessions: per round, the pairs of its sessions with one run (one
+     * shared option per round) and of those with runs in several rounds (a column each); returns its index.
+     */
+    private int newGroup(List<Session> sessions, int roundCount, Map<Session, int[]> pairIndex,
+            Set<Session> ownColumn) {
+        int[][] shared = new int[roundCount][];
+        int[][] own = new int[roundCount][];
+        for (int r = 0; r < roundCount; r++) {
+            List<Integer> sharedInRound = new ArrayList<>();
+            List<Integer> ownInRound = new ArrayList<>();
+            for (Session session : sessions) {
+                int pair = pairIndex.get(session)[r];
+                if (pair >= 0) {
+                    (ownColumn.contains(session) ? ownInRound : sharedInRound).add(pair);
+                }
+            }
+            shared[r] = sharedInRound.stream().mapToInt(Integer::intValue).toArray();
+            own[r] = ownInRound.stream().mapToInt(Integer::intValue).toArray();
+        }
+        groupPairs.add(shared);
+        groupOwnColumnPairs.add(own);
+        return groupPairs.size() - 1;
+    }
+
+    /** Whether the attendee has a seat to price: free wanted rounds and seats left. */
+    private static boolean priced(SeatingModel.AttendeeSlots slots) {
+        return slots.remainingSeats > 0 && !slots.freeRounds.isEmpty();
+    }
+
+    /** The attendees a problem of this model prices ({@link #attendeeCount}), without building it. */
+    static int countAttendees(SeatingModel model) {
+        return (int) model.attendees.stream().filter(PricedProblem::priced).count();
     }
 
     long[] pairPrices(long[] lambda) {
@@ -385,7 +422,6 @@ final class PricedProblem {
         int n = roundStart[a + 1] - roundStart[a];
         int m = sessionStart[a + 1] - sessionStart[a];
         work.ensure(n, m);
-        int base = pairOffset[a];
         int g = group[a];
         for (int i = 0; i < n; i++) {
             long own = 0;
@@ -405,27 +441,45 @@ final class PricedProblem {
         // few columns or none).
         Arrays.fill(work.singleCost, 0, n, Long.MAX_VALUE);
         int columns = 0;
-        for (int s = 0; s < m; s++) {
-            long seatCost = sessionCost[sessionStart[a] + s] * CapacityLagrangian.SCALE - mu;
+        long[] own = work.own;
+        long[] singleCost = work.singleCost;
+        int[] singlePair = work.singlePair;
+        int sessionsFrom = sessionStart[a];
+        for (int k = sessionsFrom; k < sessionsFrom + m; k++) {
+            long seatCost = sessionCost[k] * CapacityLagrangian.SCALE - mu;
+            int from = rankedPairStart[k];
+            int to = rankedPairStart[k + 1];
+            if (to - from == 1) {
+                // Most sessions run once: no column, only the round's private option to beat.
+                // Not compared with own[i] here: the round's cheapest single is, and the outcomes are the same
+                // (the first cheapest wins either way). Written without branches: which session is cheapest is
+                // data, not a pattern, and mispredicted branches were a fifth of the attendee's problem.
+                int i = rankedPairRound[from];
+                int pair = rankedPair[from];
+                long cost = seatCost + price[pair];
+                long current = singleCost[i];
+                boolean cheaper = cost < current && (full == null || !full[pair]);
+                singleCost[i] = cheaper ? cost : current;
+                singlePair[i] = cheaper ? pair : singlePair[i];
+                continue;
+            }
             int usefulRounds = 0;
             int usefulRound = -1;
-            int k = sessionStart[a] + s;
-            for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
+            int usefulPair = -1;
+            for (int e = from; e < to; e++) {
                 int i = rankedPairRound[e];
                 int pair = rankedPair[e];
-                if ((full == null || !full[pair]) && seatCost + price[pair] < work.own[i]) {
+                if ((full == null || !full[pair]) && seatCost + price[pair] < own[i]) {
                     usefulRounds++;
                     usefulRound = i;
+                    usefulPair = pair;
                 }
             }
             if (usefulRounds > 1) {
-                work.column[columns++] = s;
-            } else if (usefulRounds == 1) {
-                int pair = pairOf[base + s * n + usefulRound];
-                if (seatCost + price[pair] < work.singleCost[usefulRound]) {
-                    work.singleCost[usefulRound] = seatCost + price[pair];
-                    work.singlePair[usefulRound] = pair;
-                }
+                work.column[columns++] = k;
+            } else if (usefulRounds == 1 && seatCost + price[usefulPair] < singleCost[usefulRound]) {
+                singleCost[usefulRound] = seatCost + price[usefulPair];
+                singlePair[usefulRound] = usefulPair;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -465,21 +519,38 @@ final class PricedProblem {
             }
         }
         work.ensure(n, columns);
+        long[] edge = work.edge;
         for (int c = 0; c < columns; c++) {
-            long seatCost = c < ranked ? sessionCost[sessionStart[a] + work.column[c]] * CapacityLagrangian.SCALE - mu
-                    : unrankedCost[a] * CapacityLagrangian.SCALE - mu;
+            if (c < ranked) {
+                // A ranked session's column: its rounds from its entries, the rest no edge.
+                int k = work.column[c];
+                long seatCost = sessionCost[k] * CapacityLagrangian.SCALE - mu;
+                for (int i = 0; i < n; i++) {
+                    edge[i * columns + c] = RoundSessionAssignment.NONE;
+                }
+                for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
+                    int i = rankedPairRound[e];
+                    int pair = rankedPair[e];
+                    long cost = full != null && full[pair] ? RoundSessionAssignment.NONE : seatCost + price[pair];
+                    if (cost < own[i]) {
+                        edge[i * columns + c] = cost;
+                    }
+                }
+                continue;
+            }
+            long seatCost = unrankedCost[a] * CapacityLagrangian.SCALE - mu;
             for (int i = 0; i < n; i++) {
-                int pair = columnPair(a, c, ranked, i, n, base, work);
+                int pair = work.extraPair[(c - ranked) * n + i];
                 long cost = pair < 0 || full != null && full[pair] ? RoundSessionAssignment.NONE
                         : seatCost + price[pair];
-                work.edge[i * columns + c] = cost < work.own[i] ? cost : RoundSessionAssignment.NONE;
+                edge[i * columns + c] = cost < own[i] ? cost : RoundSessionAssignment.NONE;
             }
         }
         long total = work.assignment.solve(n, columns, work.edge, work.own, work.ownIsSeat, limit[a], work.choice);
         for (int i = 0; i < n; i++) {
             int choice = work.choice[i];
             if (choice >= 0) {
-                work.seatPair[i] = columnPair(a, choice, ranked, i, n, base, work);
+                work.seatPair[i] = columnPair(choice, ranked, i, n, work);
             } else if (choice == RoundSessionAssignment.OWN && work.singleWon[i]) {
                 work.choice[i] = SINGLE;
                 work.seatPair[i] = work.singlePair[i];
@@ -498,8 +569,17 @@ final class PricedProblem {
     }
 
     /** The pair of column c in the attendee's round i (−1 if none). */
-    int columnPair(int a, int c, int ranked, int i, int n, int base, Work work) {
-        return c < ranked ? pairOf[base + work.column[c] * n + i] : work.extraPair[(c - ranked) * n + i];
+    private int columnPair(int c, int ranked, int i, int n, Work work) {
+        if (c >= ranked) {
+            return work.extraPair[(c - ranked) * n + i];
+        }
+        int k = work.column[c];
+        for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
+            if (rankedPairRound[e] == i) {
+                return rankedPair[e];
+            }
+        }
+        return -1;
     }
 
     int unrankedPair(int g, int round, long[] price, boolean[] full, List<Session> taken) {
@@ -536,6 +616,26 @@ final class PricedProblem {
             }
         }
         return marked;
+    }
+
+    /**
+     * Attendee a's preference cost of a seat in the pair's session, as {@link #costOf} counts it, without its map
+     * lookups (a seating from prices every few steps costs 330,000 seats on huge).
+     */
+    long seatCost(int a, int pair) {
+        if (seatsOnly) {
+            return 0;
+        }
+        if (!ranks(a, pairSessionIndex[pair])) {
+            return unrankedCost[a];
+        }
+        Session session = pairSession.get(pair);
+        for (int k = sessionStart[a]; k < sessionStart[a + 1]; k++) {
+            if (sessionOf[k] == session) {
+                return sessionCost[k];
+            }
+        }
+        return model.settings.seatCost(model.attendees.get(attendeeIndex[a]).attendee, session);
     }
 
     long costOf(List<CapacityLagrangian.SeatChoice> seats) {

@@ -34,6 +34,7 @@ final class RoundSessionAssignment {
     private int[] way = new int[0];
     private boolean[] used = new boolean[0];
     private boolean[] rowMatched = new boolean[0];
+    private long[] matrix = new long[64];
     /** Per round, for {@link #eachRoundItsCheapest}: its cheapest option's cost, its second's cost and column. */
     private long[] bestCost = new long[16];
     private long[] secondCost = new long[16];
@@ -213,6 +214,17 @@ final class RoundSessionAssignment {
     private long hungarian(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int[] choice) {
         int columns = m + n;
         ensure(Math.max(n, columns) + 1);
+        // The costs once as a dense matrix (sessions, then one private column per round): the loops below read each
+        // entry many times.
+        if (matrix.length < n * columns) {
+            matrix = new long[Math.max(2 * matrix.length, n * columns)];
+        }
+        long[] a = matrix;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(edge, i * m, a, i * columns, m);
+            Arrays.fill(a, i * columns + m, (i + 1) * columns, NONE);
+            a[i * columns + m + i] = own[i];
+        }
         Arrays.fill(u, 0, n + 1, 0);
         Arrays.fill(v, 0, columns + 1, 0);
         Arrays.fill(p, 0, columns + 1, 0);
@@ -223,7 +235,7 @@ final class RoundSessionAssignment {
             long best = Long.MAX_VALUE;
             int column = 0;
             for (int j = 1; j <= columns; j++) {
-                long c = cost(i - 1, j - 1, m, edge, own);
+                long c = a[(i - 1) * columns + j - 1];
                 if (c < best) {
                     best = c;
                     column = j;
@@ -250,7 +262,7 @@ final class RoundSessionAssignment {
                 int j1 = 0;
                 for (int j = 1; j <= columns; j++) {
                     if (!used[j]) {
-                        long cur = cost(i0 - 1, j - 1, m, edge, own) - u[i0] - v[j];
+                        long cur = a[(i0 - 1) * columns + j - 1] - u[i0] - v[j];
                         if (cur < minv[j]) {
                             minv[j] = cur;
                             way[j] = j0;
@@ -283,17 +295,10 @@ final class RoundSessionAssignment {
                 int row = p[j] - 1;
                 int column = j - 1;
                 choice[row] = column < m ? column : ownIsSeat[row] && own[row] < 0 ? OWN : EMPTY;
-                total += cost(row, column, m, edge, own);
+                total += a[row * columns + column];
             }
         }
         return total;
-    }
-
-    private static long cost(int row, int column, int m, long[] edge, long[] own) {
-        if (column < m) {
-            return edge[row * m + column];
-        }
-        return column - m == row ? own[row] : NONE;
     }
 
     /**
