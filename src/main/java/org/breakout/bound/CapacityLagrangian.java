@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -254,6 +256,9 @@ final class CapacityLagrangian {
         for (int it = 0; it < iterations && !stop.getAsBoolean(); it++) {
             done = it + 1;
             stepStarts.run();
+            // The seating (serial) runs beside the evaluation (parallel) on the same prices: on two cores the one
+            // uses what the other leaves idle. Both only read the prices, and the step waits for both.
+            CompletableFuture<Seating> pending = it % SEATING_GAP == 0 ? seatingBeside(scope, lambda) : null;
             Evaluation evaluation = evaluate(scope, lambda, mu);
             if (evaluation.value() > bestValue) {
                 bestValue = evaluation.value();
@@ -264,15 +269,14 @@ final class CapacityLagrangian {
                 theta /= 2;
                 sinceProgress = 0;
             }
-            if (it % SEATING_GAP == 0) {
-                long[] seatingCost = new long[1];
-                List<SeatChoice> seating = seating(scope, lambda, seatingCost);
-                long seats = seating.size();
-                long cost = seatingCost[0];
+            if (pending != null) {
+                Seating seating = join(pending);
+                long seats = seating.seats().size();
+                long cost = seating.cost();
                 if (seats > bestSeats || seats == bestSeats && cost < bestCost) {
                     bestSeats = seats;
                     bestCost = cost;
-                    bestSeating = seating;
+                    bestSeating = seating.seats();
                 }
             }
             if (bestSeats >= scope.seatsTarget() && ceilDiv(bestValue, SCALE) >= bestCost) {
@@ -399,9 +403,9 @@ final class CapacityLagrangian {
     /**
      * A seating that keeps every rule and capacity, made from the prices: attendees in turn take their best seats at
      * those prices among the pairs with room left. Unranked seats go to the cheapest pair with room of a session
-     * the attendee does not have yet. Its preference cost goes to {@code costOut[0]}.
+     * the attendee does not have yet.
      */
-    private List<SeatChoice> seating(Scope scope, long[] lambda, long[] costOut) {
+    private Seating seating(Scope scope, long[] lambda) {
         long[] price = problem.pairPrices(lambda);
         // Seats first: every seat with room is worth taking, whatever its price.
         long mu = (problem.maxSeatCost + 1) * SCALE + Arrays.stream(price).max().orElse(0) + 1;
@@ -464,8 +468,32 @@ final class CapacityLagrangian {
                 }
             }
         }
-        costOut[0] = cost;
-        return seats;
+        return new Seating(seats, cost);
+    }
+
+    /** A seating built from prices, and its preference cost. */
+    private record Seating(List<SeatChoice> seats, long cost) {
+    }
+
+    /** {@link #seating} on a thread of its own (not the common pool, which the evaluation's blocks use). */
+    private CompletableFuture<Seating> seatingBeside(Scope scope, long[] lambda) {
+        return CompletableFuture.supplyAsync(() -> seating(scope, lambda), runnable -> {
+            Thread thread = new Thread(runnable, "breakout-priced-seating");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The seating's result; an error in it (an OutOfMemoryError) is thrown here as it was. */
+    private static Seating join(CompletableFuture<Seating> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     /**
