@@ -39,6 +39,8 @@ final class RoundSessionAssignment {
     private long[] bestCost = new long[16];
     private long[] secondCost = new long[16];
     private int[] secondChoice = new int[16];
+    /** For {@link #eachRoundItsCheapest}: per session column, the round that keeps it. */
+    private int[] keeper = new int[16];
     /** For {@link #hungarianOnContested}: the contested rounds' rows of the matrix and what they chose. */
     private int[] rowOf = new int[16];
     private long[] subEdge = new long[64];
@@ -81,19 +83,23 @@ final class RoundSessionAssignment {
      * optimum most attendees are like that, and this takes O(rounds × sessions) instead of the Hungarian's
      * O(rounds² × columns). Ties go to the lowest column, then the private option.
      * <p>
-     * Without a seat limit, one clash of two rounds i and j over a session c is settled too: every assignment gives
-     * c to i, to j or to neither, and costs at least the rounds' minima with i's (then j's, then both) replaced by
-     * its cheapest option other than c. Where giving c to one of them and the other round its second option clashes
-     * with no other round, that assignment reaches its case's least cost; the cheaper of the two is the optimum when
-     * it is no dearer than the other case's least cost (the neither-case is never cheaper). Returns
-     * {@link #CONFLICT} when the rounds clash otherwise, or the seats exceed the limit.
+     * Without a seat limit, clashes are settled too where that is provably optimal. Let the rounds that pick session c
+     * be R(c), and a round's loss its second cheapest option (any other column or its private option) minus its
+     * cheapest. Every assignment gives c to at most one round of R(c), and every other round of R(c) pays at least its
+     * second option, so no assignment costs less than the minima plus, per clashing c, the losses of R(c) but the
+     * largest. Giving each c to the round of R(c) that loses most (the earliest of equals) and the others their second
+     * option reaches that, so it is the optimum when no two rounds then take the same session. Returns
+     * {@link #CONFLICT} when they do, or the seats exceed the limit.
      */
     private long eachRoundItsCheapest(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int limit,
             int[] choice) {
+        if (keeper.length < m) {
+            keeper = new int[Math.max(2 * keeper.length, m)];
+        }
+        Arrays.fill(keeper, 0, m, -1);
         long total = 0;
         int seats = 0;
-        int clashRow = -1;
-        int clashWith = -1;
+        boolean clash = false;
         for (int i = 0; i < n; i++) {
             long best = own[i];
             int column = -1;
@@ -115,13 +121,17 @@ final class RoundSessionAssignment {
             secondCost[i] = second;
             secondChoice[i] = secondColumn >= 0 ? secondColumn : ownIsSeat[i] && own[i] < 0 ? OWN : EMPTY;
             if (column >= 0) {
-                for (int k = 0; k < i; k++) {
-                    if (choice[k] == column) {
-                        if (clashRow >= 0 || limit < n) {
-                            return CONFLICT;
-                        }
-                        clashRow = i;
-                        clashWith = k;
+                int other = keeper[column];
+                if (other < 0) {
+                    keeper[column] = i;
+                } else {
+                    if (limit < n) {
+                        return CONFLICT;
+                    }
+                    clash = true;
+                    // The round that loses more without the session keeps it (the earlier one of equals).
+                    if (second - best > secondCost[other] - bestCost[other]) {
+                        keeper[column] = i;
                     }
                 }
                 choice[i] = column;
@@ -133,28 +143,23 @@ final class RoundSessionAssignment {
             }
             total += best;
         }
-        if (clashRow < 0) {
+        if (!clash) {
             return seats <= limit ? total : CONFLICT;
         }
-        // One clash, no seat limit (limit ≥ rounds): give the session to the round that loses less without it.
-        long moveRow = total - bestCost[clashRow] + secondCost[clashRow];
-        long moveOther = total - bestCost[clashWith] + secondCost[clashWith];
-        boolean rowCanMove = secondCost[clashRow] < NONE && clashesWithNone(n, secondChoice[clashRow], choice);
-        boolean otherCanMove = secondCost[clashWith] < NONE && clashesWithNone(n, secondChoice[clashWith], choice);
-        int mover;
-        if (rowCanMove && (moveRow <= moveOther || !otherCanMove)) {
-            mover = clashRow;
-        } else if (otherCanMove && (moveOther <= moveRow || !rowCanMove)) {
-            mover = clashWith;
-        } else {
-            return CONFLICT;
+        // No seat limit (limit ≥ rounds): every round of a clash but its keeper takes its second option.
+        for (int i = 0; i < n; i++) {
+            int column = choice[i];
+            if (column >= 0 && keeper[column] != i) {
+                total += secondCost[i] - bestCost[i];
+                choice[i] = secondChoice[i];
+            }
         }
-        long cost = mover == clashRow ? moveRow : moveOther;
-        if (cost > Math.min(moveRow, moveOther)) {
-            return CONFLICT; // the other case may be cheaper: only the Hungarian can tell
+        for (int i = 0; i < n; i++) {
+            if (choice[i] >= 0 && !clashesWithNone(i, choice[i], choice)) {
+                return CONFLICT; // a second option clashes: only the Hungarian can tell
+            }
         }
-        choice[mover] = secondChoice[mover];
-        return cost;
+        return total;
     }
 
     /** Whether taking {@code column} (a session column, {@link #OWN} or {@link #EMPTY}) clashes with no round's. */

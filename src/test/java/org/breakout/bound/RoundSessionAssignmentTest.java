@@ -65,6 +65,47 @@ class RoundSessionAssignmentTest {
         assertThat(limited).isGreaterThan(500);
     }
 
+    /**
+     * Rounds that clash over several sessions at once (up to six rounds, five sessions, costs from a few values so
+     * that many rounds share a cheapest session and losses tie): what the clash rule of the no-limit case settles
+     * without the Hungarian must be the optimum too.
+     */
+    @Test
+    void equalsEnumerationWhereManyRoundsClash() {
+        Random random = new Random(11);
+        RoundSessionAssignment assignment = new RoundSessionAssignment();
+        for (int t = 0; t < 1_500; t++) {
+            int n = 3 + random.nextInt(4);
+            int m = 1 + random.nextInt(5);
+            long[] edge = new long[n * m];
+            for (int k = 0; k < edge.length; k++) {
+                edge[k] = random.nextInt(4) == 0 ? NONE : -1 - random.nextInt(6);
+            }
+            long[] own = new long[n];
+            boolean[] ownIsSeat = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                own[i] = random.nextInt(3) == 0 ? 0 : -random.nextInt(4);
+                ownIsSeat[i] = own[i] < 0;
+            }
+            int limit = n + random.nextInt(2);
+            int[] choice = new int[n];
+            long cost = assignment.solve(n, m, edge, own, ownIsSeat, limit, choice);
+            assertThat(cost).as("problem " + t).isEqualTo(best(n, m, edge, own, ownIsSeat, limit));
+            boolean[] used = new boolean[m];
+            long check = 0;
+            for (int i = 0; i < n; i++) {
+                if (choice[i] >= 0) {
+                    assertThat(used[choice[i]]).as("problem " + t + ": a session twice").isFalse();
+                    used[choice[i]] = true;
+                    check += edge[i * m + choice[i]];
+                } else {
+                    check += own[i];
+                }
+            }
+            assertThat(check).as("problem " + t).isEqualTo(cost);
+        }
+    }
+
     /** Every round: a free session, its own seat or nothing; at most {@code limit} seats. */
     private static long best(int n, int m, long[] edge, long[] own, boolean[] ownIsSeat, int limit) {
         return best(0, n, m, edge, own, ownIsSeat, limit, new boolean[m]);
