@@ -344,6 +344,16 @@ final class CapacityLagrangian {
                 : seatsAbove(ascent.value(), flowSeats));
     }
 
+    /** Whether more attendees chose the pair than one of its resources has seats. */
+    private boolean overSubscribed(int pair, long[] usage) {
+        for (int k : problem.pairResources[pair]) {
+            if (usage[k] > problem.capacity[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static long ceilDiv(long x, long y) {
         return -Math.floorDiv(-x, y);
     }
@@ -497,30 +507,54 @@ final class CapacityLagrangian {
     }
 
     /**
-     * The attendees' own best choices at the prices, cut down to the capacities: seats in order of preference cost
-     * (cheapest first, then attendee order), each kept when its resources have room and the attendee does not hold
-     * its session yet.
+     * The attendees' own best choices at the prices, cut down to the capacities: on a pair more attendees chose than
+     * it has seats, those who lose most without it first (then the cheapest seats, then attendee order), each kept
+     * when its resources have room and the attendee does not hold its session yet. By preference cost alone, as
+     * before 2026-12-04, the same sweeps ended 0.3–0.4 % higher (`huge` 75,460 against 75,204, `large-fixed` 1,126,169
+     * against 1,122,460).
      */
     private List<SeatChoice> trimmedChoices(long[] lambda, long mu) {
         long[] price = problem.pairPrices(lambda);
         long[][][] cheapest = problem.cheapestPerGroup(price);
-        record Choice(int attendee, int pair, long cost) {
+        record Choice(int attendee, int pair, long cost, long regret) {
         }
-        List<Choice> choices = new ArrayList<>();
+        record Own(int attendee, int pair, long cost) {
+        }
+        List<Own> own = new ArrayList<>();
+        long[] value = new long[problem.attendeeCount];
+        long[] usage = new long[problem.capacity.length];
         PricedProblem.Work work = new PricedProblem.Work();
         for (int a = 0; a < problem.attendeeCount; a++) {
-            problem.solveAttendee(a, price, mu, cheapest, null, work);
+            value[a] = problem.solveAttendee(a, price, mu, cheapest, null, work);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             for (int i = 0; i < n; i++) {
                 int pair = work.seatPair[i];
                 if (pair >= 0) {
                     Attendee attendee = problem.model.attendees.get(problem.attendeeIndex[a]).attendee;
                     long cost = problem.model.settings.seatCost(attendee, problem.pairSession.get(pair));
-                    choices.add(new Choice(a, pair, cost));
+                    own.add(new Own(a, pair, cost));
+                    for (int k : problem.pairResources[pair]) {
+                        usage[k]++;
+                    }
                 }
             }
         }
-        choices.sort(Comparator.comparingLong(Choice::cost));
+        // Where more attendees chose a pair than it has seats, those who lose most without it keep it: at prices near
+        // the LP's duals the others are (nearly) indifferent between it and another option, and the sweeps give them
+        // that. Regret: the attendee's least cost with the pair closed, minus their least cost.
+        boolean[] closed = new boolean[problem.pairResources.length];
+        List<Choice> choices = new ArrayList<>(own.size());
+        for (Own choice : own) {
+            long regret = Long.MAX_VALUE;
+            if (overSubscribed(choice.pair(), usage)) {
+                closed[choice.pair()] = true;
+                regret = problem.solveAttendee(choice.attendee(), price, mu, cheapest, closed, work)
+                        - value[choice.attendee()];
+                closed[choice.pair()] = false;
+            }
+            choices.add(new Choice(choice.attendee(), choice.pair(), choice.cost(), regret));
+        }
+        choices.sort(Comparator.comparingLong((Choice c) -> -c.regret()).thenComparingLong(Choice::cost));
         long[] left = problem.capacity.clone();
         Map<Integer, List<Session>> held = new LinkedHashMap<>();
         List<SeatChoice> seats = new ArrayList<>();
