@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -484,16 +485,19 @@ public final class EventReader {
         List<Seat> seats = new ArrayList<>();
         // Attendees with the same admissions share one list: solution clones then map one list, not one per seat.
         Map<List<SessionRun>, List<SessionRun>> interned = new HashMap<>();
-        // With unranked seats allowed, the runs depend only on the attendee's tags and wanted rounds: worked out once
-        // for each such pair (50,000 attendees × 400 sessions took seconds).
-        Map<List<Object>, List<SessionRun>> byTagsAndRounds = new HashMap<>();
+        // With unranked seats allowed, the runs depend only on which sessions with an audience admit the attendee and
+        // on their wanted rounds: worked out once for each such pair (per attendee, 50,000 × 400 sessions took
+        // seconds; per distinct tags, 16,000 sets of them on huge, still two).
+        Map<List<Object>, List<SessionRun>> byAdmissionsAndRounds = new HashMap<>();
+        List<Session> withAudience = sessions.values().stream().filter(s -> !s.audience().isEmpty()).toList();
         for (ArrayEntry entry : nodes) {
             Attendee attendee = attendees.get(entry.node.path("id").asText(null));
             if (attendee == null || !entry.firstWithId) {
                 continue;
             }
             List<SessionRun> shared = settings.allowUnranked()
-                    ? byTagsAndRounds.computeIfAbsent(List.of(attendee.tags(), attendee.wantedRounds()),
+                    ? byAdmissionsAndRounds.computeIfAbsent(
+                            List.of(admissions(attendee, withAudience), attendee.wantedRounds()),
                             key -> eligibleRuns(attendee, sessions, runsBySession, settings, interned))
                     : eligibleRuns(attendee, sessions, runsBySession, settings, interned);
             List<Seat> attendeeSeats = new ArrayList<>();
@@ -504,6 +508,15 @@ public final class EventReader {
             seats.addAll(attendeeSeats);
         }
         return seats;
+    }
+
+    /** Which of the sessions with an audience admit the attendee (the others admit everyone or, plenaries, no one). */
+    private static BitSet admissions(Attendee attendee, List<Session> withAudience) {
+        BitSet admitted = new BitSet(withAudience.size());
+        for (int i = 0; i < withAudience.size(); i++) {
+            admitted.set(i, withAudience.get(i).admits(attendee));
+        }
+        return admitted;
     }
 
     /** The runs of the sessions the attendee may attend in one of their wanted rounds, as a shared list. */
