@@ -392,10 +392,10 @@ final class CapacityLagrangian {
         long[] usage = new long[problem.capacity.length];
         long seats = 0;
         long value = 0;
-        PricedProblem.Work work = new PricedProblem.Work();
+        AttendeeProblem work = new AttendeeProblem(problem);
         for (int x = from; x < to; x++) {
             int a = attendees[x];
-            value += problem.solveAttendee(a, price, mu, cheapest, null, work);
+            value += work.solve(a, price, mu, cheapest, null);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             for (int i = 0; i < n; i++) {
                 int pair = work.seatPair[i];
@@ -425,7 +425,7 @@ final class CapacityLagrangian {
             full[p] = problem.isFull(p, left);
         }
         List<SeatChoice> seats = new ArrayList<>();
-        PricedProblem.Work work = new PricedProblem.Work();
+        AttendeeProblem work = new AttendeeProblem(problem);
         // A group's cheapest pairs change only when a pair fills: kept per group with the count of full pairs then.
         long[][][] cheapestOf = new long[problem.groupPairs.size()][][];
         int[] computedAt = new int[cheapestOf.length];
@@ -438,12 +438,12 @@ final class CapacityLagrangian {
                 computedAt[g] = fullPairs;
             }
             long[][] cheapest = g >= 0 ? cheapestOf[g] : null;
-            problem.solveAttendee(a, price, mu, cheapest, full, work);
+            work.solve(a, price, mu, cheapest, full);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             List<Session> taken = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int choice = work.choice[i];
-                if (choice >= 0 || choice == PricedProblem.SINGLE) {
+                if (choice >= 0 || choice == AttendeeProblem.SINGLE) {
                     taken.add(problem.pairSession.get(work.seatPair[i]));
                 }
             }
@@ -523,9 +523,9 @@ final class CapacityLagrangian {
         List<Own> own = new ArrayList<>();
         long[] value = new long[problem.attendeeCount];
         long[] usage = new long[problem.capacity.length];
-        PricedProblem.Work work = new PricedProblem.Work();
+        AttendeeProblem work = new AttendeeProblem(problem);
         for (int a = 0; a < problem.attendeeCount; a++) {
-            value[a] = problem.solveAttendee(a, price, mu, cheapest, null, work);
+            value[a] = work.solve(a, price, mu, cheapest, null);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
             for (int i = 0; i < n; i++) {
                 int pair = work.seatPair[i];
@@ -548,7 +548,7 @@ final class CapacityLagrangian {
             long regret = Long.MAX_VALUE;
             if (overSubscribed(choice.pair(), usage)) {
                 closed[choice.pair()] = true;
-                regret = problem.solveAttendee(choice.attendee(), price, mu, cheapest, closed, work)
+                regret = work.solve(choice.attendee(), price, mu, cheapest, closed)
                         - value[choice.attendee()];
                 closed[choice.pair()] = false;
             }

@@ -19,10 +19,9 @@ import org.breakout.domain.Session;
 /**
  * The seating problem in the compact form the capacity Lagrangian prices ({@link CapacityLagrangian}): seat
  * <em>pairs</em> (session, round) and the capacity <em>resources</em> each uses, every attendee's free rounds, ranked
- * sessions and their pairs, and the shared options for unranked seats; and each attendee's best seats at given prices
- * ({@link #solveAttendee}, a {@link RoundSessionAssignment}). Prices and costs are in units of
- * 1/{@link CapacityLagrangian#SCALE}. Read-only after construction, so attendees can be solved in parallel, each
- * thread with its own {@link Work}.
+ * sessions and their pairs, and the shared options for unranked seats. Each attendee's best seats at given prices are
+ * an {@link AttendeeProblem}. Prices and costs are in units of 1/{@link CapacityLagrangian#SCALE}. Read-only after
+ * construction, so attendees can be solved in parallel, each thread with its own {@link AttendeeProblem}.
  */
 final class PricedProblem {
 
@@ -42,11 +41,8 @@ final class PricedProblem {
     final int[] sessionStart;
     final long[] sessionCost;
     final Session[] sessionOf;
-    /** Per (attendee's ranked session, attendee's round): the pair, or −1. Offsets: sessionStart × rounds. */
-    final int[] pairOffset;
-    final int[] pairOf;
     /**
-     * The same without the −1s: per attendee's ranked session (index {@code sessionStart[a] + s}), from
+     * Per attendee's ranked session (index {@code sessionStart[a] + s}), from
      * {@code rankedPairStart[k]} to {@code rankedPairStart[k + 1]}, the attendee's rounds that have a pair of it
      * ({@code rankedPairRound}, in round order) and that pair ({@code rankedPair}). Most sessions run in one round, so
      * the attendee's problem scans these instead of sessions × rounds ({@code huge}: 472 runs of 400 sessions in 8
@@ -174,7 +170,9 @@ final class PricedProblem {
         Map<List<Session>, Integer> groupOfList = new IdentityHashMap<>();
         roundStart = new int[attendeeCount + 1];
         sessionStart = new int[attendeeCount + 1];
-        pairOffset = new int[attendeeCount + 1];
+        // Per (attendee's ranked session, attendee's round): the pair, or −1; only to build the entries below (kept,
+        // it was 40 MB on huge).
+        int[] pairOffset = new int[attendeeCount + 1];
         limit = new int[attendeeCount];
         group = new int[attendeeCount];
         unrankedCost = new long[attendeeCount];
@@ -249,7 +247,7 @@ final class PricedProblem {
         roundOf = rounds.build().toArray();
         sessionCost = costs.build().toArray();
         sessionOf = sessionsOf.toArray(new Session[0]);
-        pairOf = pairs.build().toArray();
+        int[] pairOf = pairs.build().toArray();
         maxSeatCost = maxCost;
         rankedPairStart = new int[sessionStart[attendeeCount] + 1];
         int entries = 0;
@@ -334,7 +332,7 @@ final class PricedProblem {
     /**
      * Per round: {cheapest price, its pair} among the group's pairs with room ({@code full} null: all), and the
      * cheapest price among its sessions with runs in several rounds (the attendee's own columns; it lets
-     * {@link #solveAttendee} skip a round none of them can win).
+     * {@link AttendeeProblem#solve} skip a round none of them can win).
      */
     long[][] cheapestInGroup(int g, long[] price, boolean[] full) {
         int[][] perRound = groupPairs.get(g);
@@ -360,226 +358,9 @@ final class PricedProblem {
         return cheapest;
     }
 
-    /**
-     * {@code Work.choice} of a round that took a ranked session whose only useful round it is (such sessions share
-     * the round's private option instead of taking a column); its pair is in {@code Work.seatPair}.
-     */
-    static final int SINGLE = -3;
-
-    static final class Work {
-        long[] edge = new long[64];
-        long[] own = new long[16];
-        long[] singleCost = new long[16];
-        int[] singlePair = new int[16];
-        boolean[] singleWon = new boolean[16];
-        boolean[] ownIsSeat = new boolean[16];
-        int[] choice = new int[16];
-        int[] seatPair = new int[16];
-        int[] column = new int[16];
-        final RoundSessionAssignment assignment = new RoundSessionAssignment();
-
-        /** Per extra column (an unranked session with several runs): its pair per round, and its session. */
-        int[] extraPair = new int[64];
-        Session[] extraSession = new Session[8];
-
-        void ensureExtra(int columns, int rounds) {
-            if (extraPair.length < columns * rounds) {
-                extraPair = Arrays.copyOf(extraPair, Math.max(2 * extraPair.length, columns * rounds));
-            }
-            if (extraSession.length < columns) {
-                extraSession = Arrays.copyOf(extraSession, Math.max(2 * extraSession.length, columns));
-            }
-        }
-
-        void ensure(int rounds, int sessions) {
-            if (column.length < sessions) {
-                column = Arrays.copyOf(column, sessions);
-            }
-            if (own.length < rounds) {
-                own = new long[rounds];
-                singleCost = new long[rounds];
-                singlePair = new int[rounds];
-                singleWon = new boolean[rounds];
-                ownIsSeat = new boolean[rounds];
-                choice = new int[rounds];
-                seatPair = new int[rounds];
-            }
-            if (edge.length < rounds * sessions) {
-                edge = new long[rounds * sessions];
-            }
-        }
-    }
-
-    /**
-     * Solves attendee a's problem at the given pair prices (pairs marked {@code full} not allowed); leaves in
-     * {@code work.seatPair} the pair taken per round (−1 for none) and returns the least cost, in scaled units.
-     */
-    long solveAttendee(int a, long[] price, long mu, long[][][] cheapest, boolean[] full, Work work) {
-        return solveAttendee(a, price, mu, group[a] >= 0 ? cheapest[group[a]] : null, full, work);
-    }
-
-    long solveAttendee(int a, long[] price, long mu, long[][] cheapest, boolean[] full, Work work) {
-        int n = roundStart[a + 1] - roundStart[a];
-        int m = sessionStart[a + 1] - sessionStart[a];
-        work.ensure(n, m);
-        int g = group[a];
-        for (int i = 0; i < n; i++) {
-            long own = 0;
-            if (g >= 0) {
-                long[] best = cheapest[roundOf[roundStart[a] + i]];
-                if (best[1] >= 0) {
-                    own = Math.min(0, unrankedCost[a] * CapacityLagrangian.SCALE - mu + best[0]);
-                }
-            }
-            work.own[i] = own;
-            work.ownIsSeat[i] = own < 0;
-        }
-        // A round's own option (an empty seat or the cheapest shared unranked one) is always there and nobody else
-        // takes it, so an edge that is not cheaper can be left out; a session without such an edge gets no column.
-        // A session with such an edge in one round only cannot clash with another round: it competes for that
-        // round's private option instead of taking a column (most sessions run once, so most attendees end with
-        // few columns or none).
-        Arrays.fill(work.singleCost, 0, n, Long.MAX_VALUE);
-        int columns = 0;
-        long[] own = work.own;
-        long[] singleCost = work.singleCost;
-        int[] singlePair = work.singlePair;
-        int sessionsFrom = sessionStart[a];
-        for (int k = sessionsFrom; k < sessionsFrom + m; k++) {
-            long seatCost = sessionCost[k] * CapacityLagrangian.SCALE - mu;
-            int from = rankedPairStart[k];
-            int to = rankedPairStart[k + 1];
-            if (to - from == 1) {
-                // Most sessions run once: no column, only the round's private option to beat.
-                // Not compared with own[i] here: the round's cheapest single is, and the outcomes are the same
-                // (the first cheapest wins either way). Written without branches: which session is cheapest is
-                // data, not a pattern, and mispredicted branches were a fifth of the attendee's problem.
-                int i = rankedPairRound[from];
-                int pair = rankedPair[from];
-                long cost = seatCost + price[pair];
-                long current = singleCost[i];
-                boolean cheaper = cost < current && (full == null || !full[pair]);
-                singleCost[i] = cheaper ? cost : current;
-                singlePair[i] = cheaper ? pair : singlePair[i];
-                continue;
-            }
-            int usefulRounds = 0;
-            int usefulRound = -1;
-            int usefulPair = -1;
-            for (int e = from; e < to; e++) {
-                int i = rankedPairRound[e];
-                int pair = rankedPair[e];
-                if ((full == null || !full[pair]) && seatCost + price[pair] < own[i]) {
-                    usefulRounds++;
-                    usefulRound = i;
-                    usefulPair = pair;
-                }
-            }
-            if (usefulRounds > 1) {
-                work.column[columns++] = k;
-            } else if (usefulRounds == 1 && seatCost + price[usefulPair] < singleCost[usefulRound]) {
-                singleCost[usefulRound] = seatCost + price[usefulPair];
-                singlePair[usefulRound] = usefulPair;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            work.singleWon[i] = work.singleCost[i] < work.own[i];
-            if (work.singleWon[i]) {
-                work.own[i] = work.singleCost[i];
-                work.ownIsSeat[i] = true;
-            }
-        }
-        int ranked = columns;
-        // Unranked sessions with runs in several rounds: a column for each that beats a round's own option there.
-        if (g >= 0) {
-            long seatCost = unrankedCost[a] * CapacityLagrangian.SCALE - mu;
-            int[][] perRound = groupOwnColumnPairs.get(g);
-            for (int i = 0; i < n; i++) {
-                int round = roundOf[roundStart[a] + i];
-                if (cheapest[round][2] == Long.MAX_VALUE || seatCost + cheapest[round][2] >= work.own[i]) {
-                    continue; // no session of this round beats the round's own option
-                }
-                for (int pair : perRound[round]) {
-                    if ((full == null || !full[pair]) && seatCost + price[pair] < work.own[i]
-                            && !ranks(a, pairSessionIndex[pair])) {
-                        Session session = pairSession.get(pair);
-                        int c = ranked;
-                        while (c < columns && work.extraSession[c - ranked] != session) {
-                            c++;
-                        }
-                        if (c == columns) {
-                            work.ensureExtra(columns - ranked + 1, n);
-                            Arrays.fill(work.extraPair, (c - ranked) * n, (c - ranked + 1) * n, -1);
-                            work.extraSession[c - ranked] = session;
-                            columns++;
-                        }
-                        work.extraPair[(c - ranked) * n + i] = pair;
-                    }
-                }
-            }
-        }
-        work.ensure(n, columns);
-        long[] edge = work.edge;
-        for (int c = 0; c < columns; c++) {
-            if (c < ranked) {
-                // A ranked session's column: its rounds from its entries, the rest no edge.
-                int k = work.column[c];
-                long seatCost = sessionCost[k] * CapacityLagrangian.SCALE - mu;
-                for (int i = 0; i < n; i++) {
-                    edge[i * columns + c] = RoundSessionAssignment.NONE;
-                }
-                for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
-                    int i = rankedPairRound[e];
-                    int pair = rankedPair[e];
-                    long cost = full != null && full[pair] ? RoundSessionAssignment.NONE : seatCost + price[pair];
-                    if (cost < own[i]) {
-                        edge[i * columns + c] = cost;
-                    }
-                }
-                continue;
-            }
-            long seatCost = unrankedCost[a] * CapacityLagrangian.SCALE - mu;
-            for (int i = 0; i < n; i++) {
-                int pair = work.extraPair[(c - ranked) * n + i];
-                long cost = pair < 0 || full != null && full[pair] ? RoundSessionAssignment.NONE
-                        : seatCost + price[pair];
-                edge[i * columns + c] = cost < own[i] ? cost : RoundSessionAssignment.NONE;
-            }
-        }
-        long total = work.assignment.solve(n, columns, work.edge, work.own, work.ownIsSeat, limit[a], work.choice);
-        for (int i = 0; i < n; i++) {
-            int choice = work.choice[i];
-            if (choice >= 0) {
-                work.seatPair[i] = columnPair(choice, ranked, i, n, work);
-            } else if (choice == RoundSessionAssignment.OWN && work.singleWon[i]) {
-                work.choice[i] = SINGLE;
-                work.seatPair[i] = work.singlePair[i];
-            } else if (choice == RoundSessionAssignment.OWN) {
-                work.seatPair[i] = (int) cheapest[roundOf[roundStart[a] + i]][1];
-            } else {
-                work.seatPair[i] = -1;
-            }
-        }
-        return total;
-    }
-
     /** Whether attendee a ranked the session with this index. */
     boolean ranks(int a, int session) {
         return (rankedBits[a * rankedWords + (session >>> 6)] & (1L << session)) != 0;
-    }
-
-    /** The pair of column c in the attendee's round i (−1 if none). */
-    private int columnPair(int c, int ranked, int i, int n, Work work) {
-        if (c >= ranked) {
-            return work.extraPair[(c - ranked) * n + i];
-        }
-        int k = work.column[c];
-        for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
-            if (rankedPairRound[e] == i) {
-                return rankedPair[e];
-            }
-        }
-        return -1;
     }
 
     int unrankedPair(int g, int round, long[] price, boolean[] full, List<Session> taken) {
