@@ -71,7 +71,7 @@ public final class PricedSeating {
      */
     static long seatTarget(SeatingModel model) {
         boolean hubs = model.unrankedSeatOptions() >= BoundCalculator.Options.DEFAULT_UNRANKED_HUBS_FROM;
-        return Math.min(wanted(model), FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND,
-                FlowRelaxation.Aggregate.SESSION, hubs).curve().maxFlow());
+        return Math.min(wanted(model), FlowRelaxation.maxSeats(model, FlowRelaxation.Grouping.ROUND,
+                FlowRelaxation.Aggregate.SESSION, hubs));
     }
 }
