@@ -99,7 +99,7 @@ final class AttendeeProblem {
 
     /**
      * Solves attendee a's problem at the given pair prices (pairs marked {@code full} not allowed); leaves in
-     * {@code this.seatPair} the pair taken per round (−1 for none) and returns the least cost, in scaled units.
+     * {@code seatPair} the pair taken per round (−1 for none) and returns the least cost, in scaled units.
      */
     long solve(int a, long[] price, long mu, long[][][] cheapest, boolean[] full) {
         return solve(a, price, mu, group[a] >= 0 ? cheapest[group[a]] : null, full);
@@ -108,7 +108,7 @@ final class AttendeeProblem {
     long solve(int a, long[] price, long mu, long[][] cheapest, boolean[] full) {
         int n = roundStart[a + 1] - roundStart[a];
         int m = sessionStart[a + 1] - sessionStart[a];
-        this.ensure(n, m);
+        ensure(n, m);
         int g = group[a];
         for (int i = 0; i < n; i++) {
             long own = 0;
@@ -119,7 +119,7 @@ final class AttendeeProblem {
                 }
             }
             this.own[i] = own;
-            this.ownIsSeat[i] = own < 0;
+            ownIsSeat[i] = own < 0;
         }
         // A round's own option (an empty seat or the cheapest shared unranked one) is always there and nobody else
         // takes it, so an edge that is not cheaper can be left out; a session without such an edge gets no column.
@@ -163,17 +163,17 @@ final class AttendeeProblem {
                 }
             }
             if (usefulRounds > 1) {
-                this.column[columns++] = k;
+                column[columns++] = k;
             } else if (usefulRounds == 1 && seatCost + price[usefulPair] < singleCost[usefulRound]) {
                 singleCost[usefulRound] = seatCost + price[usefulPair];
                 singlePair[usefulRound] = usefulPair;
             }
         }
         for (int i = 0; i < n; i++) {
-            this.singleWon[i] = this.singleCost[i] < this.own[i];
-            if (this.singleWon[i]) {
+            singleWon[i] = this.singleCost[i] < this.own[i];
+            if (singleWon[i]) {
                 this.own[i] = this.singleCost[i];
-                this.ownIsSeat[i] = true;
+                ownIsSeat[i] = true;
             }
         }
         int ranked = columns;
@@ -191,26 +191,26 @@ final class AttendeeProblem {
                             && !problem.ranks(a, pairSessionIndex[pair])) {
                         Session session = pairSession.get(pair);
                         int c = ranked;
-                        while (c < columns && this.extraSession[c - ranked] != session) {
+                        while (c < columns && extraSession[c - ranked] != session) {
                             c++;
                         }
                         if (c == columns) {
-                            this.ensureExtra(columns - ranked + 1, n);
-                            Arrays.fill(this.extraPair, (c - ranked) * n, (c - ranked + 1) * n, -1);
-                            this.extraSession[c - ranked] = session;
+                            ensureExtra(columns - ranked + 1, n);
+                            Arrays.fill(extraPair, (c - ranked) * n, (c - ranked + 1) * n, -1);
+                            extraSession[c - ranked] = session;
                             columns++;
                         }
-                        this.extraPair[(c - ranked) * n + i] = pair;
+                        extraPair[(c - ranked) * n + i] = pair;
                     }
                 }
             }
         }
-        this.ensure(n, columns);
+        ensure(n, columns);
         long[] edge = this.edge;
         for (int c = 0; c < columns; c++) {
             if (c < ranked) {
                 // A ranked session's column: its rounds from its entries, the rest no edge.
-                int k = this.column[c];
+                int k = column[c];
                 long seatCost = sessionCost[k] * CapacityLagrangian.SCALE - mu;
                 for (int i = 0; i < n; i++) {
                     edge[i * columns + c] = RoundSessionAssignment.NONE;
@@ -227,24 +227,24 @@ final class AttendeeProblem {
             }
             long seatCost = unrankedCost[a] * CapacityLagrangian.SCALE - mu;
             for (int i = 0; i < n; i++) {
-                int pair = this.extraPair[(c - ranked) * n + i];
+                int pair = extraPair[(c - ranked) * n + i];
                 long cost = pair < 0 || full != null && full[pair] ? RoundSessionAssignment.NONE
                         : seatCost + price[pair];
                 edge[i * columns + c] = cost < own[i] ? cost : RoundSessionAssignment.NONE;
             }
         }
-        long total = this.assignment.solve(n, columns, this.edge, this.own, this.ownIsSeat, limit[a], this.choice);
+        long total = assignment.solve(n, columns, this.edge, this.own, ownIsSeat, limit[a], choice);
         for (int i = 0; i < n; i++) {
-            int choice = this.choice[i];
-            if (choice >= 0) {
-                this.seatPair[i] = columnPair(choice, ranked, i, n);
-            } else if (choice == RoundSessionAssignment.OWN && this.singleWon[i]) {
-                this.choice[i] = SINGLE;
-                this.seatPair[i] = this.singlePair[i];
-            } else if (choice == RoundSessionAssignment.OWN) {
-                this.seatPair[i] = (int) cheapest[roundOf[roundStart[a] + i]][1];
+            int option = choice[i];
+            if (option >= 0) {
+                seatPair[i] = columnPair(option, ranked, i, n);
+            } else if (option == RoundSessionAssignment.OWN && singleWon[i]) {
+                choice[i] = SINGLE;
+                seatPair[i] = this.singlePair[i];
+            } else if (option == RoundSessionAssignment.OWN) {
+                seatPair[i] = (int) cheapest[roundOf[roundStart[a] + i]][1];
             } else {
-                this.seatPair[i] = -1;
+                seatPair[i] = -1;
             }
         }
         return total;
@@ -253,9 +253,9 @@ final class AttendeeProblem {
     /** The pair of column c in the attendee's round i (−1 if none). */
     private int columnPair(int c, int ranked, int i, int n) {
         if (c >= ranked) {
-            return this.extraPair[(c - ranked) * n + i];
+            return extraPair[(c - ranked) * n + i];
         }
-        int k = this.column[c];
+        int k = column[c];
         for (int e = rankedPairStart[k]; e < rankedPairStart[k + 1]; e++) {
             if (rankedPairRound[e] == i) {
                 return rankedPair[e];

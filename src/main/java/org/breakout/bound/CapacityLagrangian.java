@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-import org.breakout.domain.Attendee;
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
 
@@ -518,9 +517,7 @@ final class CapacityLagrangian {
         long[][][] cheapest = problem.cheapestPerGroup(price);
         record Choice(int attendee, int pair, long cost, long regret) {
         }
-        record Own(int attendee, int pair, long cost) {
-        }
-        List<Own> own = new ArrayList<>();
+        List<Choice> choices = new ArrayList<>();
         long[] value = new long[problem.attendeeCount];
         long[] usage = new long[problem.capacity.length];
         AttendeeProblem work = new AttendeeProblem(problem);
@@ -530,9 +527,7 @@ final class CapacityLagrangian {
             for (int i = 0; i < n; i++) {
                 int pair = work.seatPair[i];
                 if (pair >= 0) {
-                    Attendee attendee = problem.model.attendees.get(problem.attendeeIndex[a]).attendee;
-                    long cost = problem.model.settings.seatCost(attendee, problem.pairSession.get(pair));
-                    own.add(new Own(a, pair, cost));
+                    choices.add(new Choice(a, pair, problem.seatCost(a, pair), Long.MAX_VALUE));
                     for (int k : problem.pairResources[pair]) {
                         usage[k]++;
                     }
@@ -541,19 +536,18 @@ final class CapacityLagrangian {
         }
         // Where more attendees chose a pair than it has seats, those who lose most without it keep it: at prices near
         // the LP's duals the others are (nearly) indifferent between it and another option, and the sweeps give them
-        // that. Regret: the attendee's least cost with the pair closed, minus their least cost.
+        // that. Regret: the attendee's least cost with the pair closed, minus their least cost (a shared unranked
+        // option is not closed this way: its holders count 0, another unranked session being nearly as good).
         boolean[] closed = new boolean[problem.pairResources.length];
-        List<Choice> choices = new ArrayList<>(own.size());
-        for (Own choice : own) {
-            long regret = Long.MAX_VALUE;
-            if (overSubscribed(choice.pair(), usage)) {
-                closed[choice.pair()] = true;
-                regret = work.solve(choice.attendee(), price, mu, cheapest, closed)
-                        - value[choice.attendee()];
-                closed[choice.pair()] = false;
+        choices.replaceAll(choice -> {
+            if (!overSubscribed(choice.pair(), usage)) {
+                return choice;
             }
-            choices.add(new Choice(choice.attendee(), choice.pair(), choice.cost(), regret));
-        }
+            closed[choice.pair()] = true;
+            long regret = work.solve(choice.attendee(), price, mu, cheapest, closed) - value[choice.attendee()];
+            closed[choice.pair()] = false;
+            return new Choice(choice.attendee(), choice.pair(), choice.cost(), regret);
+        });
         choices.sort(Comparator.comparingLong((Choice c) -> -c.regret()).thenComparingLong(Choice::cost));
         long[] left = problem.capacity.clone();
         Map<Integer, List<Session>> held = new LinkedHashMap<>();
