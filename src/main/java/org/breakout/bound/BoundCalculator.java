@@ -49,9 +49,11 @@ public final class BoundCalculator {
      *        then relaxes "never twice in the same session" for unranked seats, see {@link FlowRelaxation})
      * @param lpMaxVariables the largest seating LP tried ({@link SeatingLp}), 0 for never
      * @param lpTimeLimit wall-clock cap on the LP
+     * @param lagrangianSolves attendee problems the Lagrangian's ascent may solve over its steps; above what its
+     *        steps need on every attendee, it takes them on a sample first ({@link CapacityLagrangian.Budget})
      */
     public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit, long unrankedHubsFrom,
-            int lpMaxVariables, Duration lpTimeLimit) {
+            int lpMaxVariables, Duration lpTimeLimit, long lagrangianSolves) {
 
         public static final long DEFAULT_UNRANKED_HUBS_FROM = 250_000;
         /**
@@ -65,19 +67,28 @@ public final class BoundCalculator {
 
         public Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
             this(mip, mipMaxVariables, mipTimeLimit, DEFAULT_UNRANKED_HUBS_FROM, DEFAULT_LP_MAX_VARIABLES,
-                    DEFAULT_LP_TIME_LIMIT);
+                    DEFAULT_LP_TIME_LIMIT, CapacityLagrangian.Budget.DEFAULT.attendeeSolves());
         }
 
         public Options withoutMip() {
-            return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit);
+            return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit,
+                    lagrangianSolves);
         }
 
         public Options withUnrankedHubsFrom(long arcs) {
-            return new Options(mip, mipMaxVariables, mipTimeLimit, arcs, lpMaxVariables, lpTimeLimit);
+            return new Options(mip, mipMaxVariables, mipTimeLimit, arcs, lpMaxVariables, lpTimeLimit,
+                    lagrangianSolves);
         }
 
         public Options withLp(int maxVariables, Duration timeLimit) {
-            return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, maxVariables, timeLimit);
+            return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, maxVariables, timeLimit,
+                    lagrangianSolves);
+        }
+
+        /** The same options with this many attendee problems for the Lagrangian's ascent. */
+        public Options withLagrangianSolves(long solves) {
+            return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit,
+                    solves);
         }
     }
 
@@ -189,7 +200,7 @@ public final class BoundCalculator {
                     }
                 } else {
                     method += lp.note();
-                    CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, figures, lines, stages);
+                    CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, options, figures, lines, stages);
                     if (priced != null && priced.seatingSeats() < flowSeats) {
                         // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
                         stages.accept("most seats, priced");
@@ -202,7 +213,7 @@ public final class BoundCalculator {
                             figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
                                     (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
                                     (System.nanoTime() - seatsStart) / 1_000_000));
-                            priced = lagrangian(problems.get(), seats, figures, lines, stages);
+                            priced = lagrangian(problems.get(), seats, options, figures, lines, stages);
                         }
                     }
                     if (priced != null && priced.costBound() > cost) {
@@ -264,7 +275,7 @@ public final class BoundCalculator {
                 method += ", seats capped by the room assignment";
             }
             if (seats > 0) {
-                CapacityLagrangian.Result priced = lagrangian(problems.get(), seats, figures, lines, stages);
+                CapacityLagrangian.Result priced = lagrangian(problems.get(), seats, options, figures, lines, stages);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
@@ -336,10 +347,11 @@ public final class BoundCalculator {
      * The Lagrangian's result (its figure added to {@code figures}, its bound linear in the seats to {@code lines}),
      * or null when the event is too big for it.
      */
-    private static CapacityLagrangian.Result lagrangian(PricedProblem problem, long seats,
+    private static CapacityLagrangian.Result lagrangian(PricedProblem problem, long seats, Options options,
             List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages) {
         SeatingModel model = problem.model;
-        CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats);
+        CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats, new CapacityLagrangian.Budget(
+                options.lagrangianSolves(), CapacityLagrangian.Budget.DEFAULT.sampleAttendees()));
         if (!lagrangian.affords(LAGRANGIAN_ITERATIONS)) {
             return null;
         }

@@ -106,7 +106,7 @@ final class CapacityLagrangian {
         this(new PricedProblem(model), seatsTarget, budget);
     }
 
-    private CapacityLagrangian(PricedProblem problem, long seatsTarget, Budget budget) {
+    CapacityLagrangian(PricedProblem problem, long seatsTarget, Budget budget) {
         this.problem = problem;
         this.seatsTarget = seatsTarget;
         this.budget = budget;

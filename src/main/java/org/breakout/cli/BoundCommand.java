@@ -18,6 +18,7 @@ import org.breakout.io.EventReader;
 import org.breakout.io.Json;
 import org.breakout.io.LoadedEvent;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +63,14 @@ public class BoundCommand implements Callable<Integer> {
             defaultValue = "60s", description = "Time cap on the seating LP (default: ${DEFAULT-VALUE}).")
     Duration lpTimeLimit;
 
+    @Option(names = "--lagrangian-problems", paramLabel = "N", defaultValue = "20000000",
+            description = "Attendee problems the Lagrangian's subgradient ascent may solve over its 1,000 steps "
+                    + "(default: ${DEFAULT-VALUE}: every step on every attendee up to 20,000 attendees; a bigger "
+                    + "event takes its steps on a sample of 10,000 first, then what is left on all). More gives a "
+                    + "tighter bound on big events and takes longer: 50000000 takes every step on all of huge's "
+                    + "50,000 attendees (docs/bounds.md).")
+    long lagrangianProblems;
+
     @Option(names = { "-q", "--quiet" }, description = "No progress lines on stderr (the stages of the bound as they "
             + "start, with the time since the start).")
     boolean quiet;
@@ -70,6 +79,9 @@ public class BoundCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (lagrangianProblems < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lagrangian-problems: must be at least 1");
+        }
         LoadedEvent loaded;
         long start = System.nanoTime();
         try {
@@ -86,7 +98,7 @@ public class BoundCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
-                .withLp(lpMaxVariables, lpTimeLimit);
+                .withLp(lpMaxVariables, lpTimeLimit).withLagrangianSolves(lagrangianProblems);
         Schedule schedule = loaded.schedule();
         String size = String.format(Locale.ROOT, "%,d attendees, %,d wanted seats", schedule.getAttendees().size(),
                 schedule.getSeats().size());

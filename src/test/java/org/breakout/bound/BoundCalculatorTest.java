@@ -48,6 +48,23 @@ class BoundCalculatorTest {
     }
 
     @Test
+    void theLagrangiansBudgetDecidesWhetherItRuns() throws Exception {
+        // 300 attendees: 1,000 steps need 300,000 attendee problems; a budget below that (the sample is every
+        // attendee here) leaves the flows' bound, one at it runs the ascent.
+        Schedule schedule = EventReader.parse(Path.of("large-fixed-300.json"),
+                org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator.generate(
+                        org.breakout.generate.EventShape.of("large-fixed", java.util.Map.of("attendees", "300")), 1)
+                        .document()))
+                .schedule();
+        ObjectiveBound short_ = BoundCalculator.compute(schedule, FLOWS_ONLY.withLagrangianSolves(299_999));
+        ObjectiveBound enough = BoundCalculator.compute(schedule, FLOWS_ONLY.withLagrangianSolves(300_000));
+        assertThat(short_.relaxations()).noneMatch(r -> r.name().equals("lagrangian"));
+        assertThat(enough.relaxations()).anyMatch(r -> r.name().equals("lagrangian"));
+        assertThat(enough.method()).isEqualTo(BoundCalculator.LAGRANGIAN_METHOD);
+        assertThat(enough.minPreferenceCost()).isGreaterThan(short_.minPreferenceCost());
+    }
+
+    @Test
     void fixedTimetableWithoutRepeatsIsExactAtEverySeatCount() {
         int compared = 0;
         for (long seed = 1; seed <= INSTANCES; seed++) {

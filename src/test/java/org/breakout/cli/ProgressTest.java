@@ -118,4 +118,13 @@ class ProgressTest {
         assertThat(quiet.err()).isEmpty();
         assertThat(quiet.out()).contains("Max seats");
     }
+
+    @Test
+    void boundRejectsALagrangianBudgetBelowOneBeforeReadingTheEvent() throws Exception {
+        Path event = copy("small-open.json");
+        CliRun run = CliRun.of("bound", event.toString(), "--lagrangian-problems=0");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--lagrangian-problems: must be at least 1").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
 }
