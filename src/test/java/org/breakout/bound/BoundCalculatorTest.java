@@ -28,11 +28,7 @@ class BoundCalculatorTest {
     void aLongPriceAscentSaysHowFarItIs() throws Exception {
         // The large-fixed shape at 300 attendees: repeated sessions and overloaded rooms, so the flows are not exact
         // and the Lagrangian runs its steps.
-        Schedule schedule = EventReader.parse(Path.of("large-fixed-300.json"),
-                org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator.generate(
-                        org.breakout.generate.EventShape.of("large-fixed", java.util.Map.of("attendees", "300")), 1)
-                        .document()))
-                .schedule();
+        Schedule schedule = largeFixed300();
         List<String> stages = new java.util.ArrayList<>();
         ObjectiveBound bound = BoundCalculator.compute(schedule, FLOWS_ONLY, stages::add);
         String steps = bound.relaxations().stream().filter(r -> r.name().equals("lagrangian")).findFirst()
@@ -47,15 +43,20 @@ class BoundCalculatorTest {
                 .isEqualTo(expected);
     }
 
-    @Test
-    void theLagrangiansBudgetDecidesWhetherItRuns() throws Exception {
-        // 300 attendees: 1,000 steps need 300,000 attendee problems; a budget below that (the sample is every
-        // attendee here) leaves the flows' bound, one at it runs the ascent.
-        Schedule schedule = EventReader.parse(Path.of("large-fixed-300.json"),
+    /** The large-fixed shape at 300 attendees (seed 1). */
+    private static Schedule largeFixed300() throws Exception {
+        return EventReader.parse(Path.of("large-fixed-300.json"),
                 org.breakout.io.Json.MAPPER.writeValueAsString(org.breakout.generate.EventGenerator.generate(
                         org.breakout.generate.EventShape.of("large-fixed", java.util.Map.of("attendees", "300")), 1)
                         .document()))
                 .schedule();
+    }
+
+    @Test
+    void theLagrangiansBudgetDecidesWhetherItRuns() throws Exception {
+        // 300 attendees: 1,000 steps need 300,000 attendee problems; a budget below that (the sample is every
+        // attendee here) leaves the flows' bound, one at it runs the ascent.
+        Schedule schedule = largeFixed300();
         ObjectiveBound short_ = BoundCalculator.compute(schedule, FLOWS_ONLY.withLagrangianSolves(299_999));
         ObjectiveBound enough = BoundCalculator.compute(schedule, FLOWS_ONLY.withLagrangianSolves(300_000));
         assertThat(short_.relaxations()).noneMatch(r -> r.name().equals("lagrangian"));
