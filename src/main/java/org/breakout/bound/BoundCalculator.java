@@ -200,12 +200,14 @@ public final class BoundCalculator {
                     }
                 } else {
                     method += lp.note();
-                    CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, options, figures, lines, stages);
+                    CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, options, figures, lines,
+                            stages);
                     if (priced != null && priced.seatingSeats() < flowSeats) {
                         // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
                         stages.accept("most seats, priced");
                         long seatsStart = System.nanoTime();
-                        long lpSeats = CapacityLagrangian.maxSeats(model, flowSeats, LAGRANGIAN_ITERATIONS);
+                        long lpSeats = CapacityLagrangian.maxSeats(model, flowSeats, LAGRANGIAN_ITERATIONS,
+                                options.lagrangianSolves());
                         if (lpSeats < flowSeats) {
                             seats = lpSeats;
                             cost = ObjectiveBound.relaxedCostAt(curves, seats);

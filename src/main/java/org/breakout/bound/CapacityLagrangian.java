@@ -327,15 +327,16 @@ final class CapacityLagrangian {
      * The most seats any seating that keeps the capacities and the attendee rules can fill, at most
      * {@code flowSeats} (the flows' bound): the seating's LP bound on seats, by the same ascent on the problem where
      * every seat costs 0 and is worth one unit ({@code μ} fixed). Stops when a seating built from the prices reaches
-     * it. Returns {@code flowSeats} when the event is too big for {@code steps} steps on every attendee.
+     * it. Returns {@code flowSeats} when the event is too big for {@code steps} steps on every attendee
+     * within {@code attendeeSolves} attendee problems.
      */
-    static long maxSeats(SeatingModel model, long flowSeats, int steps) {
+    static long maxSeats(SeatingModel model, long flowSeats, int steps, long attendeeSolves) {
         // Decided before the problem is built: on 50,000 attendees building it takes seconds.
-        if ((long) steps * PricedProblem.countAttendees(model) > Budget.DEFAULT.attendeeSolves()) {
+        if ((long) steps * PricedProblem.countAttendees(model) > attendeeSolves) {
             return flowSeats;
         }
         CapacityLagrangian seatsOnly = new CapacityLagrangian(new PricedProblem(model, true), flowSeats,
-                Budget.DEFAULT);
+                new Budget(attendeeSolves, Budget.DEFAULT.sampleAttendees()));
         Ascent ascent = seatsOnly.ascend(seatsOnly.all(), new Prices(new long[seatsOnly.problem.capacity.length],
                 SCALE), steps, 1.0, () -> false, () -> {
                 });
