@@ -167,4 +167,38 @@ class CapacityLagrangianTest {
         perSession.forEach((session, count) -> assertThat(count).as(what).isLessThanOrEqualTo(model.capacity(session)));
         perRound.forEach((round, count) -> assertThat(count).as(what).isLessThanOrEqualTo(model.capacity(round)));
     }
+
+    @Test
+    void theTallyKeepsEachSlotsHeaviestPairAndNoMoreSeatsThanTheLimit() {
+        CapacityLagrangian.ChoiceTally tally = new CapacityLagrangian.ChoiceTally(3);
+        // Slot 0: pair 7 at steps 1 and 2 (weight 3) against pair 8 at step 3 (weight 3 + 1 = 4 once step 4 adds).
+        tally.add(0, 7, 1);
+        tally.add(0, 7, 2);
+        tally.add(0, 8, 3);
+        tally.add(0, 8, 4);
+        // Slot 1: no seat (pair -1) outweighs pair 5.
+        tally.add(1, 5, 1);
+        tally.add(1, -1, 5);
+        // Slot 2: five different pairs; the lightest entry makes room, the heaviest stays.
+        tally.add(2, 1, 9);
+        tally.add(2, 2, 1);
+        tally.add(2, 3, 2);
+        tally.add(2, 4, 3);
+        tally.add(2, 6, 4);
+        int[] seatPair = { 0, 0, 0 };
+        tally.modal(0, 3, 3, seatPair);
+        assertThat(seatPair).containsExactly(8, -1, 1);
+        // A limit of one seat keeps the slot whose pair weighs most.
+        int[] limited = { 0, 0, 0 };
+        tally.modal(0, 3, 1, limited);
+        assertThat(limited).containsExactly(-1, -1, 1);
+    }
+
+    @Test
+    void anUntalliedAttendeeKeepsTheChoicesAtTheBestPrices() {
+        CapacityLagrangian.ChoiceTally tally = new CapacityLagrangian.ChoiceTally(2);
+        int[] seatPair = { 4, 9 };
+        tally.modal(0, 2, 2, seatPair);
+        assertThat(seatPair).containsExactly(4, 9);
+    }
 }
