@@ -241,6 +241,40 @@ public final class SeatingFlow {
                     DEFAULT_SEAT_CHANGED_WEIGHT);
         }
 
+        /**
+         * Whether runs in the round can take seats in this solve, by the round's index: a run of another round has no
+         * node. Null when every round is re-seated or two rounds share an index (then the node lookup decides).
+         */
+        private boolean[] reseatedByIndex;
+
+        private boolean mayBeReseated(Round round) {
+            return reseatedByIndex == null
+                    || round.index() >= 0 && round.index() < reseatedByIndex.length && reseatedByIndex[round.index()];
+        }
+
+        private void indexReseatedRounds() {
+            if (rounds == null) {
+                return;
+            }
+            int size = 0;
+            for (Round round : schedule.getRounds()) {
+                if (round.index() < 0) {
+                    return;
+                }
+                size = Math.max(size, round.index() + 1);
+            }
+            boolean[] seen = new boolean[size];
+            boolean[] reseated = new boolean[size];
+            for (Round round : schedule.getRounds()) {
+                if (seen[round.index()]) {
+                    return;
+                }
+                seen[round.index()] = true;
+                reseated[round.index()] = rounds.contains(round);
+            }
+            reseatedByIndex = reseated;
+        }
+
         /** A seat this solve leaves as it is: pinned, or (when only some rounds are re-seated) in another round. */
         private boolean kept(Seat seat) {
             if (seat.isPinned()) {
@@ -254,6 +288,7 @@ public final class SeatingFlow {
         }
 
         Result solve() {
+            indexReseatedRounds();
             buildRunNodes();
             buildPlans();
             List<Component> components = buildComponents();
@@ -341,9 +376,12 @@ public final class SeatingFlow {
                 Map<Round, List<RunNode>> runsByRound = new HashMap<>();
                 Map<Round, List<Long>> costsByRound = new HashMap<>();
                 for (SessionRun run : eligible) {
+                    Round round = run.getRound();
+                    if (round == null || !mayBeReseated(round)) {
+                        continue; // (checked first: on 50,000 attendees the lookup below was most of a round's time)
+                    }
                     RunNode node = runNodes.get(run);
                     Session session = run.getSession();
-                    Round round = run.getRound();
                     if (node == null || node.remaining <= 0 || takenSessions.contains(session)
                             || takenRounds.contains(round) || !attendee.wants(round)
                             || !settings.mayAttend(attendee, session)) {
