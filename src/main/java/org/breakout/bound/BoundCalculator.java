@@ -201,7 +201,7 @@ public final class BoundCalculator {
                 } else {
                     method += lp.note();
                     CapacityLagrangian.Result priced = lagrangian(problems.get(), flowSeats, options, figures, lines,
-                            stages);
+                            stages, true);
                     if (priced != null && priced.seatingSeats() < flowSeats) {
                         // The flows' seats may be out of reach (each drops an attendee rule): the seats' LP bound.
                         stages.accept("most seats, priced");
@@ -215,7 +215,7 @@ public final class BoundCalculator {
                             figures.add(new ObjectiveBound.Relaxation("lagrangian-seats", LAGRANGIAN_SEATS_RELAXES,
                                     (int) (model.pinnedSeats + seats), model.pinnedCost + cost, 0, 0,
                                     (System.nanoTime() - seatsStart) / 1_000_000));
-                            priced = lagrangian(problems.get(), seats, options, figures, lines, stages);
+                            priced = lagrangian(problems.get(), seats, options, figures, lines, stages, true);
                         }
                     }
                     if (priced != null && priced.costBound() > cost) {
@@ -277,7 +277,10 @@ public final class BoundCalculator {
                 method += ", seats capped by the room assignment";
             }
             if (seats > 0) {
-                CapacityLagrangian.Result priced = lagrangian(problems.get(), seats, options, figures, lines, stages);
+                // The short ascent: over a relaxed timetable the longer one gained nothing on the open datasets
+                // (rank-all-open-300, -2000, medium-open: the same bound in 1.4-1.8 times the time).
+                CapacityLagrangian.Result priced = lagrangian(problems.get(), seats, options, figures, lines, stages,
+                        false);
                 if (priced != null && priced.costBound() > cost) {
                     cost = priced.costBound();
                     method = LAGRANGIAN_METHOD + ", over a relaxed timetable";
@@ -341,6 +344,12 @@ public final class BoundCalculator {
      * ({@link CapacityLagrangian#affords}) keep the flows' bound.
      */
     static final int LAGRANGIAN_ITERATIONS = 1000;
+    /**
+     * Steps on a fixed timetable when the budget gives every attendee that many ({@link CapacityLagrangian#affordsOnAll};
+     * by default events up to 10,000 attendees): the bound rises 0.05–1.3 % for about twice the time
+     * (benchmarks/RESULTS.md, "A longer ascent").
+     */
+    static final int LONG_LAGRANGIAN_ITERATIONS = CapacityLagrangian.LONG_ASCENT;
 
     /** Subgradient steps between two progress lines of the ascent. */
     static final int STEPS_PER_PROGRESS_LINE = 100;
@@ -350,7 +359,8 @@ public final class BoundCalculator {
      * or null when the event is too big for it.
      */
     private static CapacityLagrangian.Result lagrangian(PricedProblem problem, long seats, Options options,
-            List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages) {
+            List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages,
+            boolean longWhereAfforded) {
         SeatingModel model = problem.model;
         CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats, new CapacityLagrangian.Budget(
                 options.lagrangianSolves(), CapacityLagrangian.Budget.DEFAULT.sampleAttendees()));
@@ -358,8 +368,10 @@ public final class BoundCalculator {
             return null;
         }
         stages.accept("lagrangian");
+        int iterations = longWhereAfforded && lagrangian.affordsOnAll(LONG_LAGRANGIAN_ITERATIONS)
+                ? LONG_LAGRANGIAN_ITERATIONS : LAGRANGIAN_ITERATIONS;
         // A line every hundred steps, so a long ascent (a minute on 50,000 attendees) shows where it is.
-        CapacityLagrangian.Result result = lagrangian.solve(LAGRANGIAN_ITERATIONS, () -> false, step -> {
+        CapacityLagrangian.Result result = lagrangian.solve(iterations, () -> false, step -> {
             if (step % STEPS_PER_PROGRESS_LINE == 0) {
                 stages.accept("lagrangian, step " + step);
             }

@@ -51,6 +51,13 @@ final class CapacityLagrangian {
     static final long SCALE = 1 << 12;
     /** Steps without a better bound before the step factor is halved. */
     private static final int PATIENCE = 20;
+    /**
+     * The same for an ascent of {@link #LONG_ASCENT} steps or more. The halving after 20 steps, tuned for 1,000, leaves
+     * the step factor at its floor long before 2,000 (the bound then stops where it is); halving after 50 lets the
+     * longer ascent use its steps (measured on 2,000–10,000 attendees: benchmarks/RESULTS.md, "A longer ascent").
+     */
+    private static final int LONG_PATIENCE = 50;
+    static final int LONG_ASCENT = 2000;
     /** Share of the last direction kept in the next. */
     private static final double DEFLECTION = 0.5;
     /** Steps between two seatings built from the prices (the Polyak step's target, {@link #ascend}). */
@@ -138,6 +145,11 @@ final class CapacityLagrangian {
      */
     boolean affords(int steps) {
         return stepsOnAll(steps) >= Math.min(steps, MIN_STEPS_AFTER_SAMPLE);
+    }
+
+    /** Whether the budget allows that many steps on every attendee, without a sample. */
+    boolean affordsOnAll(int steps) {
+        return (long) steps * problem.attendeeCount <= budget.attendeeSolves();
     }
 
     /** Steps on the whole event within the budget: all of them, or what is left after a sample's. */
@@ -240,6 +252,7 @@ final class CapacityLagrangian {
     private Ascent ascend(Scope scope, Prices from, int iterations, double theta, BooleanSupplier stop,
             Runnable stepStarts, ChoiceTally tally) {
         long start = System.nanoTime();
+        int patience = iterations >= LONG_ASCENT ? LONG_PATIENCE : PATIENCE;
         long[] lambda = from.lambda().clone();
         long mu = from.mu();
         long muCap = 16 * (problem.maxSeatCost + 1) * SCALE;
@@ -265,7 +278,7 @@ final class CapacityLagrangian {
                 bestLambda = lambda.clone();
                 bestMu = mu;
                 sinceProgress = 0;
-            } else if (++sinceProgress >= PATIENCE) {
+            } else if (++sinceProgress >= patience) {
                 theta /= 2;
                 sinceProgress = 0;
             }
