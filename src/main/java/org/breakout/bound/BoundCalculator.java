@@ -362,8 +362,8 @@ public final class BoundCalculator {
             List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages,
             boolean longWhereAfforded) {
         SeatingModel model = problem.model;
-        CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats, new CapacityLagrangian.Budget(
-                options.lagrangianSolves(), CapacityLagrangian.Budget.DEFAULT.sampleAttendees()));
+        CapacityLagrangian lagrangian = new CapacityLagrangian(problem, seats,
+                CapacityLagrangian.Budget.DEFAULT.withAttendeeSolves(options.lagrangianSolves()));
         if (!lagrangian.affords(LAGRANGIAN_ITERATIONS)) {
             return null;
         }

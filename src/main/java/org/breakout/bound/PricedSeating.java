@@ -38,7 +38,7 @@ public final class PricedSeating {
         if (!model.timetableFixed() || !model.oneRunPerSessionAndRound) {
             return null;
         }
-        CapacityLagrangian lagrangian = new CapacityLagrangian(model, wanted(model));
+        CapacityLagrangian lagrangian = new CapacityLagrangian(model, wanted(model), CapacityLagrangian.Budget.PRICES);
         if (!lagrangian.affords(iterations)) {
             return null;
         }
