@@ -345,8 +345,9 @@ public final class BoundCalculator {
      */
     static final int LAGRANGIAN_ITERATIONS = 1000;
     /**
-     * Steps on a fixed timetable when the budget gives every attendee that many ({@link CapacityLagrangian#affordsOnAll};
-     * by default events up to 10,000 attendees): the bound rises 0.05–1.3 % for about twice the time
+     * Steps on a fixed timetable when the budget gives every attendee that many
+     * ({@link CapacityLagrangian#affordsOnAll}; by default events up to 10,000 attendees): the bound rises 0.05–1.3 %
+     * for about twice the time
      * (benchmarks/RESULTS.md, "A longer ascent").
      */
     static final int LONG_LAGRANGIAN_ITERATIONS = CapacityLagrangian.LONG_ASCENT;

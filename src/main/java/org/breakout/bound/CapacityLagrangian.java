@@ -539,11 +539,11 @@ final class CapacityLagrangian {
     /**
      * The attendees' choices over the ascent (each slot's most frequent pair, later steps weighing more: an ergodic
      * average of their own best choices, {@link ChoiceTally}), cut down to the capacities: on a pair more attendees
-     * chose than it has seats, those who lose most without it first (then the cheapest seats, then attendee order), each kept
-     * when its resources have room and the attendee does not hold its session yet. By preference cost alone, as
-     * before 2026-12-04, the same sweeps ended 0.3–0.4 % higher (`huge` 75,460 against 75,204, `large-fixed` 1,126,169
-     * against 1,122,460). The averaged choices instead of those at the best prices alone: {@code huge} 75,007 against
-     * 75,204, {@code large-fixed} 1,121,426 against 1,122,460 (2026-12-07).
+     * chose than it has seats, those who lose most without it first (then the cheapest seats, then attendee order),
+     * each kept when its resources have room and the attendee does not hold its session yet. By preference cost
+     * alone, as before 2026-12-04, the same sweeps ended 0.3–0.4 % higher (`huge` 75,460 against 75,204,
+     * `large-fixed` 1,126,169 against 1,122,460). The averaged choices instead of those at the best prices alone:
+     * {@code huge} 75,007 against 75,204, {@code large-fixed} 1,121,426 against 1,122,460 (2026-12-07).
      */
     private List<SeatChoice> trimmedChoices(long[] lambda, long mu, ChoiceTally tally) {
         long[] price = problem.pairPrices(lambda);
@@ -607,7 +607,6 @@ final class CapacityLagrangian {
         return seats;
     }
 
-
     /**
      * The pairs each attendee's slot (an attendee's round) took over the ascent's steps, weighted by the step's number
      * (later prices are closer to the LP's duals): an ergodic average of the attendees' own best choices, which
@@ -647,6 +646,9 @@ final class CapacityLagrangian {
 
         /** Replaces the attendee's choices with each slot's heaviest pair, keeping at most {@code limit} seats. */
         void modal(int first, int n, int limit, int[] seatPair) {
+            if (n == 0 || pairs[first * WIDTH] == Integer.MIN_VALUE) {
+                return; // never tallied (every step tallies all of an attendee's slots): the choices at the best prices
+            }
             long[] heaviest = new long[n];
             for (int i = 0; i < n; i++) {
                 int base = (first + i) * WIDTH;
@@ -657,9 +659,6 @@ final class CapacityLagrangian {
                         best = pairs[e];
                         bestWeight = weights[e];
                     }
-                }
-                if (bestWeight == 0) {
-                    return; // never tallied: keep the choices at the best prices
                 }
                 seatPair[i] = best;
                 heaviest[i] = best >= 0 ? bestWeight : -1;

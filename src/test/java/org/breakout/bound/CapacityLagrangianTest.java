@@ -176,7 +176,7 @@ class CapacityLagrangianTest {
     @Test
     void theTallyKeepsEachSlotsHeaviestPairAndNoMoreSeatsThanTheLimit() {
         CapacityLagrangian.ChoiceTally tally = new CapacityLagrangian.ChoiceTally(3);
-        // Slot 0: pair 7 at steps 1 and 2 (weight 3) against pair 8 at step 3 (weight 3 + 1 = 4 once step 4 adds).
+        // Slot 0: pair 7 at steps 1 and 2 (weight 1 + 2 = 3) against pair 8 at steps 3 and 4 (3 + 4 = 7).
         tally.add(0, 7, 1);
         tally.add(0, 7, 2);
         tally.add(0, 8, 3);
