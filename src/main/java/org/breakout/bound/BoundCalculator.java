@@ -51,9 +51,10 @@ public final class BoundCalculator {
      * @param lpTimeLimit wall-clock cap on the LP
      * @param lagrangianSolves attendee problems the Lagrangian's ascent may solve over its steps; above what its
      *        steps need on every attendee, it takes them on a sample first ({@link CapacityLagrangian.Budget})
+     * @param lpSolver the LP's solver
      */
     public record Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit, long unrankedHubsFrom,
-            int lpMaxVariables, Duration lpTimeLimit, long lagrangianSolves) {
+            int lpMaxVariables, Duration lpTimeLimit, long lagrangianSolves, LpSolver lpSolver) {
 
         public static final long DEFAULT_UNRANKED_HUBS_FROM = 250_000;
         /**
@@ -67,28 +68,34 @@ public final class BoundCalculator {
 
         public Options(boolean mip, int mipMaxVariables, Duration mipTimeLimit) {
             this(mip, mipMaxVariables, mipTimeLimit, DEFAULT_UNRANKED_HUBS_FROM, DEFAULT_LP_MAX_VARIABLES,
-                    DEFAULT_LP_TIME_LIMIT, CapacityLagrangian.Budget.DEFAULT.attendeeSolves());
+                    DEFAULT_LP_TIME_LIMIT, CapacityLagrangian.Budget.DEFAULT.attendeeSolves(), LpSolver.GLOP);
         }
 
         public Options withoutMip() {
             return new Options(false, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit,
-                    lagrangianSolves);
+                    lagrangianSolves, lpSolver);
         }
 
         public Options withUnrankedHubsFrom(long arcs) {
             return new Options(mip, mipMaxVariables, mipTimeLimit, arcs, lpMaxVariables, lpTimeLimit,
-                    lagrangianSolves);
+                    lagrangianSolves, lpSolver);
         }
 
         public Options withLp(int maxVariables, Duration timeLimit) {
             return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, maxVariables, timeLimit,
-                    lagrangianSolves);
+                    lagrangianSolves, lpSolver);
         }
 
         /** The same options with this many attendee problems for the Lagrangian's ascent. */
         public Options withLagrangianSolves(long solves) {
             return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit,
-                    solves);
+                    solves, lpSolver);
+        }
+
+        /** The same options with the LP solved by {@code solver}. */
+        public Options withLpSolver(LpSolver solver) {
+            return new Options(mip, mipMaxVariables, mipTimeLimit, unrankedHubsFrom, lpMaxVariables, lpTimeLimit,
+                    lagrangianSolves, solver);
         }
     }
 
@@ -186,17 +193,27 @@ public final class BoundCalculator {
                                 + " against " + flowSeats + "): a bug");
                     }
                     seats = result.seats();
-                    cost = Math.max(ObjectiveBound.relaxedCostAt(curves, seats), result.cost());
-                    figures.add(new ObjectiveBound.Relaxation("lp", LP_RELAXES + " (" + result.status() + ")",
-                            (int) (model.pinnedSeats + seats), model.pinnedCost + result.cost(), 0, 0,
+                    long lpCost = result.cost();
+                    boolean firstOrder = options.lpSolver() == LpSolver.PDLP;
+                    if (firstOrder) {
+                        // Approximate duals: summed over millions of columns their errors cost more than the
+                        // Lagrangian at the same capacity prices, which prices every attendee's rows exactly.
+                        stages.accept("lagrangian at the LP's prices");
+                        lpCost = Math.max(lpCost, new CapacityLagrangian(problems.get(), seats).boundAt(
+                                result.prices().runs(), result.prices().seatWeight()));
+                    }
+                    String relaxes = firstOrder ? LP_FIRST_ORDER_RELAXES : LP_RELAXES;
+                    cost = Math.max(ObjectiveBound.relaxedCostAt(curves, seats), lpCost);
+                    figures.add(new ObjectiveBound.Relaxation("lp", relaxes + " (" + result.status() + ")",
+                            (int) (model.pinnedSeats + seats), model.pinnedCost + lpCost, 0, 0,
                             result.millis()));
-                    relaxed.add("lp: " + LP_RELAXES);
-                    if (result.exact()) {
+                    relaxed.add("lp: " + relaxes);
+                    if (result.seatingSeats() == seats && result.seatingCost() == lpCost) {
                         exact = true;
                         relaxed.clear();
                         method = LP_EXACT_METHOD;
                     } else {
-                        method = LP_METHOD;
+                        method = firstOrder ? LP_FIRST_ORDER_METHOD : LP_METHOD;
                     }
                 } else {
                     method += lp.note();
@@ -304,6 +321,13 @@ public final class BoundCalculator {
     static final String LP_METHOD = "the seating's LP relaxation (GLOP; proven by weak duality), at least the min-cost "
             + "flows' bound";
 
+    static final String LP_FIRST_ORDER_RELAXES = "fractional seats (every x[attendee, run] in [0, 1]); every other "
+            + "rule kept; solved by PDLP (a first-order method), the bound: the capacity Lagrangian evaluated exactly at "
+            + "its capacity duals, or weak duality from all its duals, whichever is higher";
+
+    static final String LP_FIRST_ORDER_METHOD = "the seating's LP relaxation (PDLP; proven by the capacity Lagrangian "
+            + "at its duals), at least the min-cost flows' bound";
+
     static final String LP_EXACT_METHOD = "the seating's LP relaxation (exact: its optimum is integral, a seating that "
             + "reaches it)";
 
@@ -325,7 +349,7 @@ public final class BoundCalculator {
         }
         stages.accept("seating LP (" + variables + " variables)");
         SeatingLp.Result result = SeatingLp.solve(new SeatingProgram(model), flowSeats, options.lpTimeLimit(),
-                () -> false);
+                () -> false, options.lpSolver());
         return result.solved() ? new LpOutcome(result, "") : new LpOutcome(null, "; seating LP: " + result.status());
     }
 

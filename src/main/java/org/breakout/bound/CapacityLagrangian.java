@@ -3,6 +3,7 @@ package org.breakout.bound;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
+import org.breakout.domain.SessionRun;
 
 /**
  * The Lagrangian relaxation of the seat capacities: a lower bound on the least preference cost of any seating that
@@ -257,6 +259,34 @@ final class CapacityLagrangian {
                 : new ObjectiveBound.CostLine(bestValue, best.mu(), seatsTarget, SCALE);
         return new Result(bound, bestSeating, bestSeats, bestCost, choices, ascent.steps(), sampleSteps,
                 (System.nanoTime() - start) / 1_000_000, line);
+    }
+
+    /**
+     * The dual function at the given prices, evaluated exactly on every attendee: a proven lower bound on the cost of
+     * any seating with {@code seatsTarget} seats, whatever the prices are (an LP solver's run-capacity duals make it
+     * as tight as the LP where they are optimal). For fixed timetables with one run per session and round: each
+     * (session, round) pair's capacity is priced at its run's price, pairs without one at 0.
+     *
+     * @param runPrices prices per seat of runs, in cost units (negative or non-finite ones count as 0)
+     * @param seatPrice the price of a seat towards the seat target, in cost units
+     */
+    long boundAt(Map<SessionRun, Double> runPrices, double seatPrice) {
+        Map<PairKey, Double> byPair = new HashMap<>();
+        runPrices.forEach((run, price) -> byPair.put(new PairKey(run.getSession().id(), run.getRound().index()),
+                price));
+        long[] lambda = new long[problem.capacity.length];
+        for (int p = 0; p < problem.pairResources.length; p++) {
+            Double price = byPair.get(new PairKey(problem.pairSession.get(p).id(), problem.pairRound.get(p).index()));
+            if (price != null && price > 0 && Double.isFinite(price) && problem.pairResources[p].length == 1) {
+                lambda[problem.pairResources[p][0]] = Math.round(price * SCALE);
+            }
+        }
+        long mu = Math.max(0, Math.round(seatPrice * SCALE));
+        Evaluation evaluation = evaluate(all(), lambda, mu, null, 0);
+        return Math.max(0, ceilDiv(evaluation.value(), SCALE));
+    }
+
+    private record PairKey(String session, int round) {
     }
 
     /** The step factor the ascent on every attendee starts with after a sample's, at least. */

@@ -27,8 +27,8 @@ import org.breakout.domain.SessionRun;
 
 /**
  * The LP relaxation of the seating of a fixed timetable ({@link SeatingProgram} with {@code 0 ≤ x ≤ 1}), solved by
- * GLOP, OR-Tools' simplex: the tightest bound of the capacity Lagrangian ({@link CapacityLagrangian} converges to it
- * from below) in one solve, and on many events (medium-fixed, scale-fixed-2k) its optimum is integral, so it is a
+ * GLOP, OR-Tools' simplex, or for events too big for it by PDLP, its first-order method ({@link LpSolver}): the
+ * tightest bound of the capacity Lagrangian ({@link CapacityLagrangian} converges to it from below) in one solve, and on many events (medium-fixed, scale-fixed-2k) its optimum is integral, so it is a
  * proven-optimal seating.
  * <p>
  * Solves on one model: first the weighted objective Σ (M − cost)·x, which takes the most seats it can and the least
@@ -51,7 +51,8 @@ final class SeatingLp {
      * feasible seating of {@code seatingSeats} at {@code seatingCost}, the whole optimum when {@code integral}.
      */
     record Result(boolean solved, String status, long seats, long cost, boolean integral,
-            List<FlowRelaxation.SeatChoice> seating, long seatingSeats, long seatingCost, int variables, long millis) {
+            List<FlowRelaxation.SeatChoice> seating, long seatingSeats, long seatingCost, int variables, long millis,
+            Prices prices) {
 
         /** Whether the seating reaches the bound: it is optimal. */
         boolean exact() {
@@ -59,8 +60,16 @@ final class SeatingLp {
         }
 
         private static Result failed(String status, int variables, long start) {
-            return new Result(false, status, -1, -1, false, List.of(), 0, 0, variables, millisSince(start));
+            return new Result(false, status, -1, -1, false, List.of(), 0, 0, variables, millisSince(start),
+                    new Prices(Map.of(), 0));
         }
+    }
+
+    /**
+     * The duals of the solve that bounds the cost: per run with a capacity row, the price of one of its seats (cost
+     * units), and the seat weight of that solve's objective Σ (cost − weight)·x, which is the seat's price.
+     */
+    record Prices(Map<SessionRun, Double> runs, long seatWeight) {
     }
 
     /** Values within this of 0 or 1 count as integral. */
@@ -112,15 +121,27 @@ final class SeatingLp {
      * @param stop polled while the simplex runs: true interrupts it (the result is then unsolved)
      */
     static Result solve(SeatingProgram program, long seatCap, Duration timeLimit, BooleanSupplier stop) {
+        return solve(program, seatCap, timeLimit, stop, LpSolver.GLOP);
+    }
+
+    /** As {@link #solve(SeatingProgram, long, Duration, BooleanSupplier)}, by the given solver. */
+    static Result solve(SeatingProgram program, long seatCap, Duration timeLimit, BooleanSupplier stop,
+            LpSolver solver) {
         long start = System.nanoTime();
         int n = program.vars.size();
         if (unavailable() != null) {
             return Result.failed(unavailable(), n, start);
         }
         long deadline = start + timeLimit.toNanos();
-        MPSolver lp = MPSolver.createSolver("GLOP");
-        // The primal simplex: on these programs the dual simplex was about 20 times slower (repeat-all-400).
-        lp.setSolverSpecificParametersAsString("use_dual_simplex: false");
+        MPSolver lp = MPSolver.createSolver(solver.name());
+        if (solver == LpSolver.GLOP) {
+            // The primal simplex: on these programs the dual simplex was about 20 times slower (repeat-all-400).
+            lp.setSolverSpecificParametersAsString("use_dual_simplex: false");
+        } else {
+            // PDLP's default tolerances (10⁻⁶ relative): at 10⁻⁴ it took half the time on the 5,000-attendee huge
+            // shape, but its duals proved 5,513 instead of the LP's 6,210.
+            lp.setSolverSpecificParametersAsString("num_threads: " + Runtime.getRuntime().availableProcessors());
+        }
         ScheduledExecutorService watcher = watch(lp, stop);
         try {
             Model model = Model.build(lp, program, false, seatCap);
@@ -149,6 +170,7 @@ final class SeatingLp {
             }
             double[] values = values(x);
             BigDecimal weightedBound = stages.dualBound(weighted);
+            Map<SessionRun, Double> runPrices = stages.runPrices(program);
             double taken = Arrays.stream(values).sum();
             if (taken < seats - INTEGRAL) {
                 // Fewer seats than the flows allow, or a weight too small: the most seats first, proven by the duals.
@@ -170,6 +192,7 @@ final class SeatingLp {
                         }
                         values = values(x);
                         weightedBound = stages.dualBound(weighted);
+                        runPrices = stages.runPrices(program);
                         if (Arrays.stream(values).sum() >= seats - INTEGRAL) {
                             break;
                         }
@@ -180,7 +203,8 @@ final class SeatingLp {
             // Any seating with exactly `seats` seats has Σ (cost − weight)·x = cost − weight·seats ≥ the dual bound.
             long cost = weightedBound.add(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(seats)))
                     .setScale(0, RoundingMode.CEILING).longValueExact();
-            return finish(program, values, seats, Math.max(0, cost), deadline, stop, start);
+            return finish(program, values, seats, Math.max(0, cost), new Prices(runPrices, weight), deadline, stop,
+                    start);
         } finally {
             watcher.shutdownNow();
             lp.delete();
@@ -197,7 +221,8 @@ final class SeatingLp {
             int n = program.vars.size();
             MPVariable[] x = new MPVariable[n];
             for (int k = 0; k < n; k++) {
-                x[k] = integer ? solver.makeBoolVar("x" + k) : solver.makeNumVar(0, 1, "x" + k);
+                // Unnamed: nobody reads the names, and on huge (18 million variables) each would be a native string.
+                x[k] = integer ? solver.makeBoolVar("") : solver.makeNumVar(0, 1, "");
             }
             MPConstraint[] rows = new MPConstraint[program.rows.size() + 1];
             for (int r = 0; r < program.rows.size(); r++) {
@@ -312,12 +337,22 @@ final class SeatingLp {
             lp.setTimeLimit(millisLeft);
             long solveStart = System.nanoTime();
             MPSolver.ResultStatus result = lp.solve();
-            LOG.debug("GLOP: {} ({} iterations, {} ms)", result, lp.iterations(), millisSince(solveStart));
+            LOG.debug("LP: {} ({} iterations, {} ms)", result, lp.iterations(), millisSince(solveStart));
             if (result == MPSolver.ResultStatus.OPTIMAL) {
                 return true;
             }
             status = System.nanoTime() >= deadline ? "time limit reached" : "not solved (" + result + ")";
             return false;
+        }
+
+        /** The run rows' duals as prices (their size: solvers differ in the sign convention). */
+        Map<SessionRun, Double> runPrices(SeatingProgram program) {
+            Map<SessionRun, Double> prices = new HashMap<>();
+            for (int r = program.firstRunRow; r < program.rows.size(); r++) {
+                double dual = Math.abs(rows[r].dualValue());
+                prices.put(program.vars.get(program.rows.get(r).vars()[0]).run(), Double.isFinite(dual) ? dual : 0);
+            }
+            return prices;
         }
 
         /**
@@ -364,8 +399,8 @@ final class SeatingLp {
      * everyone else's seats, when that program is small (scale-fixed-1k: 20 attendees, 1,369 variables, 0.2 s; the
      * completed seating costs 105,911 against the LP's 105,904).
      */
-    private static Result finish(SeatingProgram program, double[] value, long seats, long cost, long deadline,
-            BooleanSupplier stop, long start) {
+    private static Result finish(SeatingProgram program, double[] value, long seats, long cost, Prices prices,
+            long deadline, BooleanSupplier stop, long start) {
         int n = value.length;
         BitSet fractionalAttendees = new BitSet();
         for (int k = 0; k < n; k++) {
@@ -394,7 +429,7 @@ final class SeatingLp {
             }
         }
         return new Result(true, status, seats, cost, integral, program.seatChoices(chosen), program.seats(chosen),
-                program.cost(chosen), n, millisSince(start));
+                program.cost(chosen), n, millisSince(start), prices);
     }
 
     /**

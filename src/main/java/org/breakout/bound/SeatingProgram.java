@@ -38,6 +38,8 @@ final class SeatingProgram {
     final SeatingModel model;
     final List<Var> vars;
     final List<Row> rows;
+    /** The rows from here on are the runs' capacity rows (each of one run). */
+    final int firstRunRow;
 
     SeatingProgram(SeatingModel model) {
         this(model, attendee -> true, model.fixedRemaining);
@@ -82,6 +84,7 @@ final class SeatingProgram {
         List<Row> all = new ArrayList<>(roundRows);
         all.addAll(sessionRows);
         all.addAll(attendeeRows);
+        this.firstRunRow = all.size();
         perRun.forEach((run, ks) -> addRow(all, ks, remaining.get(run)));
         this.rows = List.copyOf(all);
     }

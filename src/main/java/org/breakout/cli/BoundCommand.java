@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.breakout.bound.BoundCalculator;
+import org.breakout.bound.LpSolver;
 import org.breakout.bound.ObjectiveBound;
 import org.breakout.domain.Schedule;
 import org.breakout.io.EventFormatException;
@@ -54,10 +55,29 @@ public class BoundCommand implements Callable<Integer> {
     @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
     boolean noMip;
 
-    @Option(names = "--lp-max-variables", paramLabel = "N", defaultValue = "300000",
+    @Option(names = "--lp-max-variables", paramLabel = "N",
             description = "Largest seating LP tried (fixed timetable whose flows are not exact), in variables "
-                    + "(default: ${DEFAULT-VALUE}; 0: never); above it the Lagrangian gives the bound.")
-    int lpMaxVariables;
+                    + "(default: 300000 with glop, no limit with pdlp; 0: never); above it the Lagrangian gives the "
+                    + "bound.")
+    Integer lpMaxVariables;
+
+    @Option(names = "--lp-solver", paramLabel = "SOLVER", defaultValue = "glop",
+            converter = LpSolverConverter.class,
+            description = "The seating LP's solver: glop (simplex, exact duals; default) or pdlp (a first-order "
+                    + "method on every core, for events too big for the simplex: on huge's 18 million variables "
+                    + "it needs a long --lp-time-limit; docs/bounds.md).")
+    LpSolver lpSolver;
+
+    static final class LpSolverConverter implements CommandLine.ITypeConverter<LpSolver> {
+        @Override
+        public LpSolver convert(String value) {
+            try {
+                return LpSolver.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an LP solver: glop or pdlp");
+            }
+        }
+    }
 
     @Option(names = "--lp-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "60s", description = "Time cap on the seating LP (default: ${DEFAULT-VALUE}).")
@@ -98,7 +118,10 @@ public class BoundCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
-                .withLp(lpMaxVariables, lpTimeLimit).withLagrangianSolves(lagrangianProblems);
+                .withLp(lpMaxVariables != null ? lpMaxVariables
+                        : lpSolver == LpSolver.PDLP ? Integer.MAX_VALUE
+                                : BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES, lpTimeLimit)
+                .withLagrangianSolves(lagrangianProblems).withLpSolver(lpSolver);
         Schedule schedule = loaded.schedule();
         String size = String.format(Locale.ROOT, "%,d attendees, %,d wanted seats", schedule.getAttendees().size(),
                 schedule.getSeats().size());

@@ -84,6 +84,32 @@ class BoundCommandTest {
     }
 
     @Test
+    void theLpByPdlpBoundsTheOptimumLikeGlop() throws Exception {
+        // 150 attendees of the huge shape: the flows are not exact there, GLOP's LP is (an integral optimum).
+        Path event = dir.resolve("huge-150.json");
+        CliRun generate = run("generate", "event", "--preset", "huge", "--attendees", "150", "--seed", "1", "-o",
+                event.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isEqualTo(ExitCodes.OK);
+        CliRun glopRun = run("bound", event.toString(), "--no-mip", "--json");
+        assertThat(glopRun.exitCode()).as(glopRun.err()).isEqualTo(ExitCodes.OK);
+        JsonNode glop = Json.MAPPER.readTree(glopRun.out());
+        assertThat(glop.get("method").asText()).contains("LP relaxation (exact");
+        assertThat(glop.get("exact").asBoolean()).isTrue();
+        CliRun pdlpRun = run("bound", event.toString(), "--no-mip", "--json", "--lp-solver", "PDLP");
+        assertThat(pdlpRun.exitCode()).as(pdlpRun.err()).isEqualTo(ExitCodes.OK);
+        JsonNode pdlp = Json.MAPPER.readTree(pdlpRun.out());
+        assertThat(pdlp.get("method").asText()).contains("PDLP");
+        assertThat(pdlp.get("maxSeatsFilled").asInt()).isEqualTo(glop.get("maxSeatsFilled").asInt());
+        // GLOP's bound is reached by a seating: the optimum. PDLP's may fall short by its tolerance, never above.
+        long optimum = glop.get("minPreferenceCost").asLong();
+        assertThat(pdlp.get("minPreferenceCost").asLong()).isBetween(optimum - 1, optimum);
+
+        CliRun unknown = run("bound", event.toString(), "--lp-solver", "simplex");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("'simplex' is not an LP solver: glop or pdlp");
+    }
+
+    @Test
     void badInputExitsWith3AndSaysWhy() throws Exception {
         Path event = write("bad.json", "{ \"rounds\": [ { \"id\": \"R1\" } ], \"rooms\": [], \"sessions\": [ "
                 + "{ \"id\": \"S1\", \"allowedRounds\": [\"R9\"] } ], \"attendees\": [] }");

@@ -66,6 +66,49 @@ class SeatingLpTest {
         assertThat(tighterThanFlows).as("instances where the LP cuts the flows' seats").isGreaterThan(0);
     }
 
+    /**
+     * PDLP's approximate duals, priced through the capacity Lagrangian, bound the brute-force optimum; GLOP's exact
+     * ones through the same Lagrangian give the LP's bound again (so the run prices reach the right pairs), and PDLP's
+     * come within one of it on most instances (its tolerance).
+     */
+    @Test
+    void theLagrangianAtEitherSolversRunPricesBoundsTheOptimum() {
+        int instances = 0;
+        int pdlpMeetsGlop = 0;
+        for (long seed = 1; seed <= INSTANCES / 2; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
+            long[] truth = BruteForce.costBySeats(schedule);
+            int max = BruteForce.maxSeats(truth);
+            SeatingModel model = new SeatingModel(schedule);
+            long flowSeats = FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND,
+                    FlowRelaxation.Aggregate.SESSION, false).curve().maxFlow();
+            SeatingProgram program = new SeatingProgram(model);
+            SeatingLp.Result glop = SeatingLp.solve(program, flowSeats, LIMIT, () -> false, LpSolver.GLOP);
+            SeatingLp.Result pdlp = SeatingLp.solve(program, flowSeats, LIMIT, () -> false, LpSolver.PDLP);
+            String what = "seed " + seed + ": glop " + glop + ", pdlp " + pdlp + ", optimum " + max + " seats at "
+                    + truth[max];
+            assertThat(glop.solved()).as(what).isTrue();
+            if (glop.seats() != max - model.pinnedSeats || !pdlp.solved() || pdlp.seats() != glop.seats()) {
+                continue; // the bound at other seats than the optimum's: nothing to compare
+            }
+            instances++;
+            long optimumCost = truth[max] - model.pinnedCost;
+            PricedProblem problem = new PricedProblem(model);
+            long atGlop = new CapacityLagrangian(problem, glop.seats()).boundAt(glop.prices().runs(),
+                    glop.prices().seatWeight());
+            long atPdlp = new CapacityLagrangian(problem, pdlp.seats()).boundAt(pdlp.prices().runs(),
+                    pdlp.prices().seatWeight());
+            assertThat(atGlop).as(what).isLessThanOrEqualTo(optimumCost).isGreaterThanOrEqualTo(glop.cost() - 1);
+            assertThat(atPdlp).as(what).isLessThanOrEqualTo(optimumCost);
+            assertThat(pdlp.cost()).as(what).isLessThanOrEqualTo(optimumCost);
+            if (atPdlp >= glop.cost() - 1) {
+                pdlpMeetsGlop++;
+            }
+        }
+        assertThat(instances).as("instances compared").isGreaterThan(INSTANCES / 4);
+        assertThat(pdlpMeetsGlop).as("instances where PDLP's prices reach the LP's bound").isGreaterThan(instances / 2);
+    }
+
     @Test
     void integerProgramFindsTheOptimum() {
         for (long seed = 1; seed <= INSTANCES; seed++) {
