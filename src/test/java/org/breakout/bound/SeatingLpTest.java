@@ -34,8 +34,7 @@ class SeatingLpTest {
                 long[] truth = BruteForce.costBySeats(schedule);
                 int max = BruteForce.maxSeats(truth);
                 SeatingModel model = new SeatingModel(schedule);
-                long flowSeats = FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND,
-                        FlowRelaxation.Aggregate.SESSION, false).curve().maxFlow();
+                long flowSeats = roundFlowSeats(model);
                 SeatingProgram program = new SeatingProgram(model);
                 SeatingLp.Result lp = SeatingLp.solve(program, flowSeats, LIMIT, () -> false);
                 String what = kind + " seed " + seed + ": " + lp + ", optimum " + max + " seats at " + truth[max];
@@ -80,8 +79,7 @@ class SeatingLpTest {
             long[] truth = BruteForce.costBySeats(schedule);
             int max = BruteForce.maxSeats(truth);
             SeatingModel model = new SeatingModel(schedule);
-            long flowSeats = FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND,
-                    FlowRelaxation.Aggregate.SESSION, false).curve().maxFlow();
+            long flowSeats = roundFlowSeats(model);
             SeatingProgram program = new SeatingProgram(model);
             SeatingLp.Result glop = SeatingLp.solve(program, flowSeats, LIMIT, () -> false, LpSolver.GLOP);
             SeatingLp.Result pdlp = SeatingLp.solve(program, flowSeats, LIMIT, () -> false, LpSolver.PDLP);
@@ -165,6 +163,12 @@ class SeatingLpTest {
             }
         }
         assertThat(broken).as(what).isEmpty();
+    }
+
+    /** The round flow's most seats: the LP's seat cap. */
+    private static long roundFlowSeats(SeatingModel model) {
+        return FlowRelaxation.solve(model, FlowRelaxation.Grouping.ROUND, FlowRelaxation.Aggregate.SESSION, false)
+                .curve().maxFlow();
     }
 
     private static long costOf(SeatingModel model, List<FlowRelaxation.SeatChoice> seating) {
