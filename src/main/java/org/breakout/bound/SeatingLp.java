@@ -28,8 +28,8 @@ import org.breakout.domain.SessionRun;
 /**
  * The LP relaxation of the seating of a fixed timetable ({@link SeatingProgram} with {@code 0 ≤ x ≤ 1}), solved by
  * GLOP, OR-Tools' simplex, or for events too big for it by PDLP, its first-order method ({@link LpSolver}): the
- * tightest bound of the capacity Lagrangian ({@link CapacityLagrangian} converges to it from below) in one solve, and on many events (medium-fixed, scale-fixed-2k) its optimum is integral, so it is a
- * proven-optimal seating.
+ * tightest bound of the capacity Lagrangian ({@link CapacityLagrangian} converges to it from below) in one solve,
+ * and on many events (medium-fixed, scale-fixed-2k) its optimum is integral, so it is a proven-optimal seating.
  * <p>
  * Solves on one model: first the weighted objective Σ (M − cost)·x, which takes the most seats it can and the least
  * cost at those (one solve with a weight rather than an equality row: on medium-fixed 4 s against 18 s); when that
