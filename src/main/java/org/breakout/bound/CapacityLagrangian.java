@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import org.breakout.domain.Round;
 import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lagrangian relaxation of the seat capacities: a lower bound on the least preference cost of any seating that
@@ -66,6 +68,25 @@ final class CapacityLagrangian {
     private static final int SEATING_GAP = 10;
     /** The ascent ends when the step factor falls below this. */
     private static final double MIN_STEP_FACTOR = 1e-4;
+
+
+    /** The last steps of an ascent on every attendee whose solutions go to the column pool, when there is one. */
+    private static final int COLLECTED_STEPS = 20;
+    /** ... and the steps after the step factor fell below this many times its floor (the ascent may end there). */
+    private static final double COLLECT_BELOW = 4;
+    /** Share of the best prices in the prices column generation tries next (Wentges' smoothing). */
+    private static final double SMOOTHING = 0.7;
+
+    /** Where the columns of {@link #columnBound} are collected (null: not collected). */
+    private ColumnPool pool;
+    private volatile boolean collecting;
+    /** The best prices of the last {@link #solve}. */
+    private Prices bestPrices;
+    /** The attendees whose LP {@link #columnBound} solves (a sample on big events), and the prices it starts from. */
+    private Scope columnScope;
+    private Prices columnStart;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CapacityLagrangian.class);
 
     /** A seat of a seating made from the prices. */
     record SeatChoice(int attendee, Session session, Round round) {
@@ -233,16 +254,25 @@ final class CapacityLagrangian {
         int steps = stepsOnAll(iterations);
         double theta = 1.0;
         int sampleSteps = 0;
+        Scope whole = all();
+        columnScope = whole;
         if (steps < iterations) {
-            Ascent warm = ascend(sample(), prices, iterations, budget.patience(), theta, stop, stepStarts, null);
+            Scope sampled = sample();
+            columnScope = sampled;
+            Ascent warm = ascend(sampled, prices, iterations, budget.patience(), theta, stop, stepStarts, null);
             prices = warm.prices();
+            columnStart = warm.prices();
             sampleSteps = warm.steps();
             theta = Math.max(warm.theta(), WARM_STEP_FACTOR);
         }
         ChoiceTally tally = new ChoiceTally(problem.roundStart[problem.attendeeCount]);
-        Ascent ascent = ascend(all(), prices, steps, steps >= LONG_ASCENT ? LONG_PATIENCE : budget.patience(), theta,
+        Ascent ascent = ascend(whole, prices, steps, steps >= LONG_ASCENT ? LONG_PATIENCE : budget.patience(), theta,
                 stop, stepStarts, tally);
         Prices best = ascent.prices();
+        bestPrices = best;
+        if (columnScope == whole) {
+            columnStart = best;
+        }
         List<SeatChoice> bestSeating = ascent.seating();
         long bestSeats = ascent.seats();
         long bestCost = ascent.cost();
@@ -261,6 +291,92 @@ final class CapacityLagrangian {
                 (System.nanoTime() - start) / 1_000_000, line);
     }
 
+    /** Keeps the attendees' solutions of the next ascent's last steps, for {@link #columnBound}. */
+    void collectColumns() {
+        pool = new ColumnPool(problem.attendeeCount);
+    }
+
+    /**
+     * The seating LP's bound by column generation (Dantzig–Wolfe), from the last {@link #solve}'s prices and the
+     * columns its last steps collected ({@link #collectColumns}): the master LP over the columns known gives prices,
+     * the dual function at them is a proven bound and each attendee's solution there a new column; it ends when no
+     * attendee has a new one (the bound is then the LP's), after {@code rounds} or when {@code stop} says so. Where the
+     * ascent took a sample first, the columns are the sample's and its LP (capacities scaled) is solved; its prices,
+     * priced on every attendee, give the bound.
+     *
+     * @param onRound told the number of every round as it starts
+     */
+    ColumnBound columnBound(int rounds, BooleanSupplier stop, IntConsumer onRound) {
+        if (pool == null || columnStart == null) {
+            throw new IllegalStateException("collectColumns() and solve() first");
+        }
+        Scope scope = columnScope;
+        collecting = true;
+        Evaluation at = evaluate(scope, columnStart.lambda(), columnStart.mu(), null, 0);
+        collecting = false;
+        long best = Math.max(0, ceilDiv(at.value(), SCALE));
+        long[] centre = columnStart.lambda();
+        long centreMu = columnStart.mu();
+        boolean smooth = true;
+        int done = 0;
+        boolean optimal = false;
+        try (ColumnGeneration generation = new ColumnGeneration(problem, pool, scope.capacity(),
+                scope.seatsTarget())) {
+            for (int round = 0; round < rounds && !stop.getAsBoolean(); round++) {
+                done = round + 1;
+                onRound.accept(done);
+                long before = pool.size();
+                long masterStart = System.nanoTime();
+                ColumnGeneration.Master master = generation.solve();
+                if (master == null) {
+                    break;
+                }
+                // Wentges' smoothing: the master's duals jump between extremes while columns are missing; a step from
+                // the best prices towards them finds the columns that matter and keeps the bound rising.
+                double alpha = smooth ? SMOOTHING : 0;
+                long[] lambda = new long[problem.capacity.length];
+                for (int k = 0; k < lambda.length; k++) {
+                    lambda[k] = Math.max(0, Math.round(alpha * centre[k]
+                            + (1 - alpha) * master.runPrices()[k] * SCALE));
+                }
+                long mu = Math.min(16 * (problem.maxSeatCost + 1) * SCALE, Math.max(0, Math.round(alpha * centreMu
+                        + (1 - alpha) * master.seatPrice() * SCALE)));
+                long masterMillis = (System.nanoTime() - masterStart) / 1_000_000;
+                collecting = true;
+                at = evaluate(scope, lambda, mu, null, 0);
+                collecting = false;
+                long bound = Math.max(0, ceilDiv(at.value(), SCALE));
+                if (bound > best) {
+                    best = bound;
+                    centre = lambda;
+                    centreMu = mu;
+                }
+                LOG.debug("column generation, round {}: {} columns, master {} ({} ms), bound {}, best {}, "
+                        + "{} new columns", round + 1, before, master.value(), masterMillis, bound, best, pool.size() - before);
+                if (best >= Math.ceil(master.value() - 1e-6) || pool.size() == before && !smooth) {
+                    optimal = true; // no attendee improves on the master at its own duals: its value is the LP's
+                    break;
+                }
+                // No new column at the smoothed prices proves nothing: the next round prices at the master's own duals.
+                smooth = pool.size() > before;
+            }
+        }
+        int sampled = scope.attendees().length < problem.attendeeCount ? scope.attendees().length : 0;
+        if (sampled > 0) {
+            // The sample's LP prices, on every attendee: a bound on the whole event like any prices.
+            best = Math.max(0, ceilDiv(evaluate(all(), centre, centreMu, null, 0).value(), SCALE));
+        }
+        bestPrices = new Prices(centre, centreMu);
+        return new ColumnBound(best, done, optimal, pool.size(), sampled);
+    }
+
+    /**
+     * What {@link #columnBound} proved: the bound on the whole event, its rounds, whether it reached the LP's optimum
+     * (the master could not be improved; of the sample's LP when {@code sampleAttendees} > 0), and its columns.
+     */
+    record ColumnBound(long costBound, int rounds, boolean lpOptimal, long columns, int sampleAttendees) {
+    }
+
     /**
      * The dual function at the given prices, evaluated exactly on every attendee: a proven lower bound on the cost of
      * any seating with {@code seatsTarget} seats, whatever the prices are (an LP solver's run-capacity duals make it
@@ -274,6 +390,28 @@ final class CapacityLagrangian {
         Map<PairKey, Double> byPair = new HashMap<>();
         runPrices.forEach((run, price) -> byPair.put(new PairKey(run.getSession().id(), run.getRound().index()),
                 price));
+        return boundAtPairs(byPair, seatPrice);
+    }
+
+    /** The best prices of the last {@link #solve} or {@link #columnBound}, per (session, round) pair, in cost units. */
+    Map<PairKey, Double> bestPairPrices() {
+        Map<PairKey, Double> byPair = new HashMap<>();
+        for (int p = 0; p < problem.pairResources.length; p++) {
+            if (problem.pairResources[p].length == 1) {
+                byPair.put(new PairKey(problem.pairSession.get(p).id(), problem.pairRound.get(p).index()),
+                        (double) bestPrices.lambda()[problem.pairResources[p][0]] / SCALE);
+            }
+        }
+        return byPair;
+    }
+
+    /** The seat price of {@link #bestPairPrices}, in cost units. */
+    double bestSeatPrice() {
+        return (double) bestPrices.mu() / SCALE;
+    }
+
+    /** As {@link #boundAt}, with the prices per (session, round) pair. */
+    long boundAtPairs(Map<PairKey, Double> byPair, double seatPrice) {
         long[] lambda = new long[problem.capacity.length];
         for (int p = 0; p < problem.pairResources.length; p++) {
             Double price = byPair.get(new PairKey(problem.pairSession.get(p).id(), problem.pairRound.get(p).index()));
@@ -286,7 +424,7 @@ final class CapacityLagrangian {
         return Math.max(0, ceilDiv(evaluation.value(), SCALE));
     }
 
-    private record PairKey(String session, int round) {
+    record PairKey(String session, int round) {
     }
 
     /** The step factor the ascent on every attendee starts with after a sample's, at least. */
@@ -311,6 +449,8 @@ final class CapacityLagrangian {
         for (int it = 0; it < iterations && !stop.getAsBoolean(); it++) {
             done = it + 1;
             stepStarts.run();
+            collecting = pool != null && scope == columnScope
+                    && (it >= iterations - COLLECTED_STEPS || theta < COLLECT_BELOW * MIN_STEP_FACTOR);
             // The seating (serial) runs beside the evaluation (parallel) on the same prices: on two cores the one
             // uses what the other leaves idle. Both only read the prices, and the step waits for both.
             CompletableFuture<Seating> pending = it % SEATING_GAP == 0 ? seatingBeside(scope, lambda) : null;
@@ -362,11 +502,17 @@ final class CapacityLagrangian {
                 break;
             }
             double step = theta * gap / norm;
+            if (LOG.isDebugEnabled() && done % 100 == 0) {
+                LOG.debug("ascent on {} attendees, step {}: value {}, best {}, target {}, seating {} seats cost {}, "
+                        + "step factor {}", scope.attendees().length, done, evaluation.value() / SCALE, bestValue / SCALE,
+                        (long) target / SCALE, bestSeats, bestCost, theta);
+            }
             for (int k = 0; k < lambda.length; k++) {
                 lambda[k] = Math.max(0, lambda[k] + Math.round(step * direction[k]));
             }
             mu = Math.min(muCap, Math.max(0, mu + Math.round(step * muDirection)));
         }
+        collecting = false;
         return new Ascent(bestValue, new Prices(bestLambda, bestMu), bestSeating, bestSeats, bestCost, done, theta);
     }
 
@@ -454,6 +600,9 @@ final class CapacityLagrangian {
             int a = attendees[x];
             value += work.solve(a, price, mu, cheapest, null);
             int n = problem.roundStart[a + 1] - problem.roundStart[a];
+            if (collecting) {
+                pool.add(a, work.seatPair, n);
+            }
             for (int i = 0; i < n; i++) {
                 int pair = work.seatPair[i];
                 if (tally != null) {

@@ -57,16 +57,17 @@ public class BoundCommand implements Callable<Integer> {
 
     @Option(names = "--lp-max-variables", paramLabel = "N",
             description = "Largest seating LP tried (fixed timetable whose flows are not exact), in variables "
-                    + "(default: 300000 with glop, no limit with pdlp; 0: never); above it the Lagrangian gives the "
-                    + "bound.")
+                    + "(default: 300000 with glop, no limit with pdlp or columns; 0: never); above it the Lagrangian "
+                    + "gives the bound.")
     Integer lpMaxVariables;
 
     @Option(names = "--lp-solver", paramLabel = "SOLVER", defaultValue = "glop",
             converter = LpSolverConverter.class,
-            description = "The seating LP's solver: glop (simplex, exact duals; default) or pdlp (a first-order "
-                    + "method on every core, for events too big for the simplex; give it a long --lp-time-limit: "
-                    + "1.85 million variables took 2 minutes, huge's 18 million did not finish in 65; "
-                    + "docs/bounds.md).")
+            description = "The seating LP's solver: glop (simplex, exact duals; default), pdlp (a first-order "
+                    + "method on every core; 1.85 million variables took 2 minutes, huge's 18 million did not "
+                    + "finish in 65) or columns (column generation from the Lagrangian's prices, never the whole LP: "
+                    + "10,000 attendees of huge's shape in 13 minutes). For events too big for the simplex; give "
+                    + "them a long --lp-time-limit (docs/bounds.md).")
     LpSolver lpSolver;
 
     static final class LpSolverConverter implements CommandLine.ITypeConverter<LpSolver> {
@@ -75,7 +76,8 @@ public class BoundCommand implements Callable<Integer> {
             try {
                 return LpSolver.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not an LP solver: glop or pdlp");
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not an LP solver: glop, pdlp or columns");
             }
         }
     }
@@ -120,7 +122,7 @@ public class BoundCommand implements Callable<Integer> {
         }
         BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
                 .withLp(lpMaxVariables != null ? lpMaxVariables
-                        : lpSolver == LpSolver.PDLP ? Integer.MAX_VALUE
+                        : lpSolver != LpSolver.GLOP ? Integer.MAX_VALUE
                                 : BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES, lpTimeLimit)
                 .withLagrangianSolves(lagrangianProblems).withLpSolver(lpSolver);
         Schedule schedule = loaded.schedule();

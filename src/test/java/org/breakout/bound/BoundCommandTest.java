@@ -103,10 +103,17 @@ class BoundCommandTest {
         // GLOP's bound is reached by a seating: the optimum. PDLP's may fall short by its tolerance, never above.
         long optimum = glop.get("minPreferenceCost").asLong();
         assertThat(pdlp.get("minPreferenceCost").asLong()).isBetween(optimum - 1, optimum);
+        CliRun columnsRun = run("bound", event.toString(), "--no-mip", "--json", "--lp-solver", "columns");
+        assertThat(columnsRun.exitCode()).as(columnsRun.err()).isEqualTo(ExitCodes.OK);
+        JsonNode columns = Json.MAPPER.readTree(columnsRun.out());
+        assertThat(columns.get("method").asText()).contains("column generation");
+        assertThat(columns.get("relaxations").toString()).contains("rounds of column generation");
+        assertThat(columns.get("maxSeatsFilled").asInt()).isEqualTo(glop.get("maxSeatsFilled").asInt());
+        assertThat(columns.get("minPreferenceCost").asLong()).isBetween(optimum - 1, optimum);
 
         CliRun unknown = run("bound", event.toString(), "--lp-solver", "simplex");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("'simplex' is not an LP solver: glop or pdlp");
+        assertThat(unknown.err()).contains("'simplex' is not an LP solver: glop, pdlp or columns");
     }
 
     @Test

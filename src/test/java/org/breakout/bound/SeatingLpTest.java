@@ -107,6 +107,48 @@ class SeatingLpTest {
         assertThat(pdlpMeetsGlop).as("instances where PDLP's prices reach the LP's bound").isGreaterThan(instances / 2);
     }
 
+    /**
+     * Column generation from the ascent's prices ends at the LP's bound (GLOP's on the whole LP) and never above the
+     * brute-force optimum, and never below the ascent it starts from.
+     */
+    @Test
+    void columnGenerationReachesTheLpBound() {
+        int instances = 0;
+        int meetsLp = 0;
+        int raised = 0;
+        for (long seed = 1; seed <= INSTANCES; seed++) {
+            Schedule schedule = RandomEvents.schedule(seed, Kind.FIXED_REPEATS);
+            long[] truth = BruteForce.costBySeats(schedule);
+            int max = BruteForce.maxSeats(truth);
+            SeatingModel model = new SeatingModel(schedule);
+            SeatingLp.Result glop = SeatingLp.solve(new SeatingProgram(model), roundFlowSeats(model), LIMIT,
+                    () -> false);
+            assertThat(glop.solved()).isTrue();
+            if (glop.seats() != max - model.pinnedSeats) {
+                continue; // the bound at other seats than the optimum's: nothing to compare
+            }
+            instances++;
+            CapacityLagrangian lagrangian = new CapacityLagrangian(model, glop.seats());
+            lagrangian.collectColumns();
+            long ascent = lagrangian.solve(20, () -> false).costBound(); // short: the columns have work to do
+            long columns = lagrangian.columnBound(50, () -> false, round -> {
+            }).costBound();
+            String what = "seed " + seed + ": LP " + glop.cost() + ", ascent " + ascent + ", columns " + columns
+                    + ", optimum " + truth[max];
+            assertThat(columns).as(what).isGreaterThanOrEqualTo(ascent).isLessThanOrEqualTo(glop.cost())
+                    .isLessThanOrEqualTo(truth[max] - model.pinnedCost);
+            if (columns == glop.cost()) {
+                meetsLp++;
+            }
+            if (columns > ascent) {
+                raised++;
+            }
+        }
+        assertThat(raised).as("instances where the columns raise the ascent's bound").isPositive();
+        assertThat(instances).as("instances compared").isGreaterThan(INSTANCES / 2);
+        assertThat(meetsLp).as("instances where column generation reaches the LP's bound").isEqualTo(instances);
+    }
+
     @Test
     void integerProgramFindsTheOptimum() {
         for (long seed = 1; seed <= INSTANCES; seed++) {
