@@ -66,7 +66,7 @@ public class BoundCommand implements Callable<Integer> {
             description = "The seating LP's solver: glop (simplex, exact duals; default), pdlp (a first-order "
                     + "method on every core; 1.85 million variables took 2 minutes, huge's 18 million did not "
                     + "finish in 65) or columns (column generation from the Lagrangian's prices, never the whole LP: "
-                    + "huge in 15 minutes, 1 % below its best seating). For events too big for the simplex; give "
+                    + "huge in 15 minutes, 1 %% below its best seating). For events too big for the simplex; give "
                     + "them a long --lp-time-limit (docs/bounds.md).")
     LpSolver lpSolver;
 
