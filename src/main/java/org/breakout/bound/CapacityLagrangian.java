@@ -69,10 +69,9 @@ final class CapacityLagrangian {
     /** The ascent ends when the step factor falls below this. */
     private static final double MIN_STEP_FACTOR = 1e-4;
 
-
-    /** The last steps of an ascent on every attendee whose solutions go to the column pool, when there is one. */
+    /** The last steps of the ascent whose attendee solutions go to the column pool, when there is one. */
     private static final int COLLECTED_STEPS = 20;
-    /** ... and the steps after the step factor fell below this many times its floor (the ascent may end there). */
+    /** Also collected: the steps after the step factor fell below this many times its floor (it may end there). */
     private static final double COLLECT_BELOW = 4;
     /** Share of the best prices in the prices column generation tries next (Wentges' smoothing). */
     private static final double SMOOTHING = 0.7;
@@ -352,7 +351,8 @@ final class CapacityLagrangian {
                     centreMu = mu;
                 }
                 LOG.debug("column generation, round {}: {} columns, master {} ({} ms), bound {}, best {}, "
-                        + "{} new columns", round + 1, before, master.value(), masterMillis, bound, best, pool.size() - before);
+                        + "{} new columns", round + 1, before, master.value(), masterMillis, bound, best,
+                        pool.size() - before);
                 if (best >= Math.ceil(master.value() - 1e-6) || pool.size() == before && !smooth) {
                     optimal = true; // no attendee improves on the master at its own duals: its value is the LP's
                     break;
