@@ -338,8 +338,12 @@ public final class BoundCalculator {
     }
 
     private static LpOutcome seatingLp(SeatingModel model, long flowSeats, Options options, Consumer<String> stages) {
-        if (options.lpMaxVariables() <= 0 || options.lpSolver() == LpSolver.COLUMNS) {
-            return new LpOutcome(null, ""); // by columns: the Lagrangian's ascent comes first (lagrangian(…))
+        if (options.lpMaxVariables() <= 0) {
+            return new LpOutcome(null, "");
+        }
+        if (options.lpSolver() == LpSolver.COLUMNS) { // the Lagrangian's ascent comes first (lagrangian(…))
+            return new LpOutcome(null, SeatingLp.unavailable() == null ? ""
+                    : "; column generation skipped: " + SeatingLp.unavailable());
         }
         int variables = SeatingProgram.countVariables(model);
         if (variables > options.lpMaxVariables()) {
@@ -389,7 +393,8 @@ public final class BoundCalculator {
 
     /**
      * The Lagrangian's result (its figure added to {@code figures}, its bound linear in the seats to {@code lines}),
-     * or null when the event is too big for it.
+     * or null when the event is too big for it. On a fixed timetable the long ascent where the budget affords it,
+     * and column generation after it when the options ask for it.
      */
     private static CapacityLagrangian.Result lagrangian(PricedProblem problem, long seats, Options options,
             List<ObjectiveBound.Relaxation> figures, List<ObjectiveBound.CostLine> lines, Consumer<String> stages,
@@ -405,9 +410,8 @@ public final class BoundCalculator {
         if (columns) {
             lagrangian.collectColumns();
         }
-        boolean longWhereAfforded = fixedTimetable;
         stages.accept("lagrangian");
-        int iterations = longWhereAfforded && lagrangian.affordsOnAll(LONG_LAGRANGIAN_ITERATIONS)
+        int iterations = fixedTimetable && lagrangian.affordsOnAll(LONG_LAGRANGIAN_ITERATIONS)
                 ? LONG_LAGRANGIAN_ITERATIONS : LAGRANGIAN_ITERATIONS;
         // A line every hundred steps, so a long ascent (a minute on 50,000 attendees) shows where it is.
         CapacityLagrangian.Result result = lagrangian.solve(iterations, () -> false, step -> {

@@ -338,7 +338,7 @@ final class CapacityLagrangian {
                     lambda[k] = Math.max(0, Math.round(alpha * centre[k]
                             + (1 - alpha) * master.runPrices()[k] * SCALE));
                 }
-                long mu = Math.min(16 * (problem.maxSeatCost + 1) * SCALE, Math.max(0, Math.round(alpha * centreMu
+                long mu = Math.min(problem.maxSeatPrice() * SCALE, Math.max(0, Math.round(alpha * centreMu
                         + (1 - alpha) * master.seatPrice() * SCALE)));
                 long masterMillis = (System.nanoTime() - masterStart) / 1_000_000;
                 collecting = true;
@@ -435,7 +435,7 @@ final class CapacityLagrangian {
         long start = System.nanoTime();
         long[] lambda = from.lambda().clone();
         long mu = from.mu();
-        long muCap = 16 * (problem.maxSeatCost + 1) * SCALE;
+        long muCap = problem.maxSeatPrice() * SCALE;
         long bestValue = Long.MIN_VALUE;
         long[] bestLambda = lambda.clone();
         long bestMu = mu;

@@ -46,7 +46,7 @@ final class ColumnGeneration implements AutoCloseable {
         seats = lp.makeConstraint(seatsTarget, inf);
         MPVariable shortfall = lp.makeNumVar(0, inf, "");
         seats.setCoefficient(shortfall, 1);
-        lp.objective().setCoefficient(shortfall, 16.0 * (problem.maxSeatCost + 1));
+        lp.objective().setCoefficient(shortfall, problem.maxSeatPrice());
         lp.objective().setMinimization();
         convexity = new MPConstraint[pool.attendees()];
         added = new int[pool.attendees()];

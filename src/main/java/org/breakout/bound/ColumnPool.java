@@ -1,7 +1,6 @@
 package org.breakout.bound;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +30,12 @@ final class ColumnPool {
         if (seats == 0) {
             return false; // the empty column is always there: the attendee's row is "at most one column"
         }
+        List<int[]> own = columns.get(a);
+        for (int[] known : own) {
+            if (known.length == seats && sameSeats(known, seatPair, n)) {
+                return false; // most attendees repeat a known solution: compared before anything is allocated
+            }
+        }
         int[] column = new int[seats];
         int j = 0;
         for (int i = 0; i < n; i++) {
@@ -38,13 +43,17 @@ final class ColumnPool {
                 column[j++] = seatPair[i];
             }
         }
-        List<int[]> own = columns.get(a);
-        for (int[] known : own) {
-            if (Arrays.equals(known, column)) {
+        own.add(column);
+        return true;
+    }
+
+    private static boolean sameSeats(int[] known, int[] seatPair, int n) {
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (seatPair[i] >= 0 && known[j++] != seatPair[i]) {
                 return false;
             }
         }
-        own.add(column);
         return true;
     }
 

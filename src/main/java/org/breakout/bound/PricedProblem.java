@@ -60,6 +60,11 @@ final class PricedProblem {
     final List<int[][]> groupOwnColumnPairs = new ArrayList<>();
 
     final long maxSeatCost;
+
+    /** The highest seat price the Lagrangian uses, in cost units: far above what any seat costs. */
+    long maxSeatPrice() {
+        return 16 * (maxSeatCost + 1);
+    }
     /** Per pair: the index of its session in the model. */
     final int[] pairSessionIndex;
     /** Per attendee: the sessions they ranked, as bits over the session indexes. */
