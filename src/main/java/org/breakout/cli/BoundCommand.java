@@ -3,7 +3,6 @@ package org.breakout.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.breakout.bound.BoundCalculator;
-import org.breakout.bound.LpSolver;
 import org.breakout.bound.ObjectiveBound;
 import org.breakout.domain.Schedule;
 import org.breakout.io.EventFormatException;
@@ -19,8 +17,8 @@ import org.breakout.io.EventReader;
 import org.breakout.io.Json;
 import org.breakout.io.LoadedEvent;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,58 +39,8 @@ public class BoundCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the bound as JSON.")
     boolean json;
 
-    @Option(names = "--mip-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "20s",
-            description = "Time cap on the exact integer program (fixed timetable with repeated sessions; "
-                    + "default: ${DEFAULT-VALUE}).")
-    Duration mipTimeLimit;
-
-    @Option(names = "--mip-max-variables", paramLabel = "N", defaultValue = "3000",
-            description = "Largest integer program tried, in variables (default: ${DEFAULT-VALUE}); "
-                    + "above it the flow bound is given with exact=false.")
-    int mipMaxVariables;
-
-    @Option(names = "--no-mip", description = "Never run the integer program: the flow bound only.")
-    boolean noMip;
-
-    @Option(names = "--lp-max-variables", paramLabel = "N",
-            description = "Largest seating LP tried (fixed timetable whose flows are not exact), in variables "
-                    + "(default: 300000 with glop, no limit with pdlp or columns; 0: never); above it the Lagrangian "
-                    + "gives the bound.")
-    Integer lpMaxVariables;
-
-    @Option(names = "--lp-solver", paramLabel = "SOLVER", defaultValue = "glop",
-            converter = LpSolverConverter.class,
-            description = "The seating LP's solver: glop (simplex, exact duals; default), pdlp (a first-order "
-                    + "method on every core; 1.85 million variables took 2 minutes, huge's 18 million did not "
-                    + "finish in 65) or columns (column generation from the Lagrangian's prices, never the whole LP: "
-                    + "huge in 15 minutes, 1 %% below its best seating). For events too big for the simplex; give "
-                    + "them a long --lp-time-limit (docs/bounds.md).")
-    LpSolver lpSolver;
-
-    static final class LpSolverConverter implements CommandLine.ITypeConverter<LpSolver> {
-        @Override
-        public LpSolver convert(String value) {
-            try {
-                return LpSolver.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not an LP solver: glop, pdlp or columns");
-            }
-        }
-    }
-
-    @Option(names = "--lp-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "60s", description = "Time cap on the seating LP (default: ${DEFAULT-VALUE}).")
-    Duration lpTimeLimit;
-
-    @Option(names = "--lagrangian-problems", paramLabel = "N", defaultValue = "20000000",
-            description = "Attendee problems the Lagrangian's subgradient ascent may solve over its 1,000 steps "
-                    + "(default: ${DEFAULT-VALUE}: every step on every attendee up to 20,000 attendees; a bigger "
-                    + "event takes its steps on a sample of 10,000 first, then what is left on all). More gives a "
-                    + "tighter bound on big events and takes longer: 50000000 takes every step on all of huge's "
-                    + "50,000 attendees (docs/bounds.md).")
-    long lagrangianProblems;
+    @Mixin
+    BoundOptions boundOptions;
 
     @Option(names = { "-q", "--quiet" }, description = "No progress lines on stderr (the stages of the bound as they "
             + "start, with the time since the start).")
@@ -102,9 +50,7 @@ public class BoundCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lagrangianProblems < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lagrangian-problems: must be at least 1");
-        }
+        BoundCalculator.Options options = boundOptions.toOptions();
         LoadedEvent loaded;
         long start = System.nanoTime();
         try {
@@ -120,11 +66,6 @@ public class BoundCommand implements Callable<Integer> {
             err.println("breakout: cannot read " + event + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        BoundCalculator.Options options = new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
-                .withLp(lpMaxVariables != null ? lpMaxVariables
-                        : lpSolver != LpSolver.GLOP ? Integer.MAX_VALUE
-                                : BoundCalculator.Options.DEFAULT_LP_MAX_VARIABLES, lpTimeLimit)
-                .withLagrangianSolves(lagrangianProblems).withLpSolver(lpSolver);
         Schedule schedule = loaded.schedule();
         String size = String.format(Locale.ROOT, "%,d attendees, %,d wanted seats", schedule.getAttendees().size(),
                 schedule.getSeats().size());

@@ -140,6 +140,64 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void theBoundOptionsOfBoundChooseEveryDatasetsBoundAndAreInTheCommandLine() throws Exception {
+        // 150 attendees of the huge shape: GLOP's seating LP is integral there (an exact bound); without the LP the
+        // Lagrangian's bound is a relaxed one.
+        Path event = dir.resolve("data/huge-150.json");
+        CliRun generate = CliRun.of("generate", "event", "--preset", "huge", "--attendees", "150", "--seed", "1",
+                "-o", event.toString());
+        assertThat(generate.exitCode()).as(generate.err()).isEqualTo(ExitCodes.OK);
+        Path hugeSet = dir.resolve("huge-set.json");
+        Files.writeString(hugeSet, """
+                { "datasets": [ { "name": "huge-150", "file": "%s" } ] }
+                """.formatted(json(event)));
+        Map<String, String> withLp = onlyRow(CliRun.of("benchmark", "--set", hugeSet.toString(), "--steps", "20",
+                "--time-limit", "5s", "--dir", dir.resolve("with-lp").toString(), "--no-mip"));
+        assertThat(withLp.get("bound_exact")).isEqualTo("true");
+        CliRun withoutLpRun = CliRun.of("benchmark", "--set", hugeSet.toString(), "--steps", "20", "--time-limit",
+                "5s", "--dir", dir.resolve("without-lp").toString(), "--no-mip", "--lp-max-variables", "0");
+        Map<String, String> withoutLp = onlyRow(withoutLpRun);
+        assertThat(withoutLp.get("bound_exact")).isEqualTo("false");
+        // The same bound as `breakout bound` gives with the same options.
+        CliRun bound = CliRun.of("bound", event.toString(), "--json", "--no-mip", "--lp-max-variables", "0");
+        assertThat(bound.exitCode()).as(bound.err()).isEqualTo(ExitCodes.OK);
+        JsonNode node = Json.MAPPER.readTree(bound.out());
+        assertThat(Integer.parseInt(withoutLp.get("seats_bound"))).isEqualTo(node.get("maxSeatsFilled").asInt());
+        assertThat(Long.parseLong(withoutLp.get("cost_bound")))
+                .isLessThanOrEqualTo(Long.parseLong(withLp.get("cost_bound")));
+        if (withoutLp.get("seats_filled").equals(withoutLp.get("seats_bound"))) {
+            assertThat(Long.parseLong(withoutLp.get("cost_bound"))).isEqualTo(node.get("minPreferenceCost").asLong());
+        }
+        assertThat(Files.readString(summaryCsv(withoutLpRun).resolveSibling("summary.md")))
+                .contains("--seed 0 --no-mip --lp-max-variables 0`");
+
+        CliRun bad = CliRun.of("benchmark", "--set", hugeSet.toString(), "--lagrangian-problems", "0");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--lagrangian-problems: must be at least 1");
+    }
+
+    /** The summary.csv a benchmark run names on its "Summary" line. */
+    private static Path summaryCsv(CliRun run) {
+        String line = run.out().lines().filter(l -> l.startsWith("Summary ")).findFirst().orElseThrow();
+        return Arrays.stream(line.substring("Summary ".length()).split(", ")).map(String::trim)
+                .filter(file -> file.endsWith("summary.csv")).map(Path::of).findFirst().orElseThrow();
+    }
+
+    /** The one row of a benchmark's summary.csv, by column name. */
+    private static Map<String, String> onlyRow(CliRun run) throws Exception {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = Files.readAllLines(summaryCsv(run));
+        assertThat(lines).hasSize(2);
+        String[] header = lines.get(0).split(",", -1);
+        String[] fields = lines.get(1).split(",", -1);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            row.put(header[i], fields[i]);
+        }
+        return row;
+    }
+
+    @Test
     void helpListsTheOptionsAndExitCodes() {
         CliRun run = CliRun.of("benchmark", "--help");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
