@@ -1,14 +1,9 @@
 package org.breakout.bound;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -41,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * do).
  * <p>
  * <b>Solving the dual.</b> Projected subgradient ascent with Polyak's step towards a seating's cost (a feasible seating
- * is built from the prices every few iterations, see {@link #seating}), the step factor halved after iterations
+ * is built from the prices every few iterations, see {@link SeatingsFromPrices#greedy}), the step factor halved after iterations
  * without progress. Events too big for the steps on every attendee ({@link Budget}) take them on a sample first
  * (every k-th attendee, capacities scaled to its share): prices are per seat, so the sample's are close to the
  * event's, and the steps left on every attendee start from them (on {@code huge}, 50,000 attendees: a sample of
@@ -275,7 +270,7 @@ final class CapacityLagrangian {
         List<SeatChoice> bestSeating = ascent.seating();
         long bestSeats = ascent.seats();
         long bestCost = ascent.cost();
-        List<SeatChoice> choices = ascent.steps() == 0 ? List.of() : trimmedChoices(best.lambda(), best.mu(), tally);
+        List<SeatChoice> choices = ascent.steps() == 0 ? List.of() : SeatingsFromPrices.trimmedChoices(problem, best.lambda(), best.mu(), tally);
         long choiceCost = problem.costOf(choices);
         if (choices.size() > bestSeats || choices.size() == bestSeats && choiceCost < bestCost) {
             bestSeats = choices.size();
@@ -453,7 +448,8 @@ final class CapacityLagrangian {
                     && (it >= iterations - COLLECTED_STEPS || theta < COLLECT_BELOW * MIN_STEP_FACTOR);
             // The seating (serial) runs beside the evaluation (parallel) on the same prices: on two cores the one
             // uses what the other leaves idle. Both only read the prices, and the step waits for both.
-            CompletableFuture<Seating> pending = it % SEATING_GAP == 0 ? seatingBeside(scope, lambda) : null;
+            CompletableFuture<SeatingsFromPrices.Seating> pending = it % SEATING_GAP == 0
+                    ? SeatingsFromPrices.greedyBeside(problem, scope.attendees(), scope.capacity(), lambda) : null;
             Evaluation evaluation = evaluate(scope, lambda, mu, tally, done);
             if (evaluation.value() > bestValue) {
                 bestValue = evaluation.value();
@@ -465,7 +461,7 @@ final class CapacityLagrangian {
                 sinceProgress = 0;
             }
             if (pending != null) {
-                Seating seating = join(pending);
+                SeatingsFromPrices.Seating seating = SeatingsFromPrices.join(pending);
                 long seats = seating.seats().size();
                 long cost = seating.cost();
                 if (seats > bestSeats || seats == bestSeats && cost < bestCost) {
@@ -546,16 +542,6 @@ final class CapacityLagrangian {
                 : seatsAbove(ascent.value(), flowSeats));
     }
 
-    /** Whether more attendees chose the pair than one of its resources has seats. */
-    private boolean overSubscribed(int pair, long[] usage) {
-        for (int k : problem.pairResources[pair]) {
-            if (usage[k] > problem.capacity[k]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static long ceilDiv(long x, long y) {
         return -Math.floorDiv(-x, y);
     }
@@ -617,245 +603,5 @@ final class CapacityLagrangian {
             }
         }
         return new Evaluation(value, usage, seats);
-    }
-
-    /**
-     * A seating that keeps every rule and capacity, made from the prices: attendees in turn take their best seats at
-     * those prices among the pairs with room left. Unranked seats go to the cheapest pair with room of a session
-     * the attendee does not have yet.
-     */
-    private Seating seating(Scope scope, long[] lambda) {
-        long[] price = problem.pairPrices(lambda);
-        // Seats first: every seat with room is worth taking, whatever its price.
-        long mu = (problem.maxSeatCost + 1) * SCALE + Arrays.stream(price).max().orElse(0) + 1;
-        long[] left = scope.capacity().clone();
-        boolean[] full = new boolean[problem.pairResources.length];
-        for (int p = 0; p < full.length; p++) {
-            full[p] = problem.isFull(p, left);
-        }
-        List<SeatChoice> seats = new ArrayList<>();
-        AttendeeProblem work = new AttendeeProblem(problem);
-        // A group's cheapest pairs change only when a pair fills: kept per group with the count of full pairs then.
-        long[][][] cheapestOf = new long[problem.groupPairs.size()][][];
-        int[] computedAt = new int[cheapestOf.length];
-        int fullPairs = 0;
-        long cost = 0;
-        for (int a : scope.attendees()) {
-            int g = problem.group[a];
-            if (g >= 0 && (cheapestOf[g] == null || computedAt[g] != fullPairs)) {
-                cheapestOf[g] = problem.cheapestInGroup(g, price, full);
-                computedAt[g] = fullPairs;
-            }
-            long[][] cheapest = g >= 0 ? cheapestOf[g] : null;
-            work.solve(a, price, mu, cheapest, full);
-            int n = problem.roundStart[a + 1] - problem.roundStart[a];
-            List<Session> taken = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int choice = work.choice[i];
-                if (choice >= 0 || choice == AttendeeProblem.SINGLE) {
-                    taken.add(problem.pairSession.get(work.seatPair[i]));
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                int pair = work.seatPair[i];
-                if (pair < 0) {
-                    continue;
-                }
-                if (work.choice[i] == RoundSessionAssignment.OWN) {
-                    int round = problem.roundOf[problem.roundStart[a] + i];
-                    // The group's cheapest pair with room in the round (known from before this attendee's seats),
-                    // unless it filled since or the attendee has its session.
-                    int cheapestPair = (int) cheapest[round][1];
-                    pair = cheapestPair >= 0 && !full[cheapestPair]
-                            && !taken.contains(problem.pairSession.get(cheapestPair)) ? cheapestPair
-                            : problem.unrankedPair(problem.group[a], round, price, full, taken);
-                    if (pair < 0) {
-                        continue;
-                    }
-                    taken.add(problem.pairSession.get(pair));
-                }
-                seats.add(new SeatChoice(problem.attendeeIndex[a], problem.pairSession.get(pair),
-                        problem.pairRound.get(pair)));
-                cost += problem.seatCost(a, pair);
-                for (int k : problem.pairResources[pair]) {
-                    left[k]--;
-                }
-                for (int k : problem.pairResources[pair]) {
-                    if (left[k] == 0) {
-                        fullPairs += problem.markFull(k, left, full);
-                    }
-                }
-            }
-        }
-        return new Seating(seats, cost);
-    }
-
-    /** A seating built from prices, and its preference cost. */
-    private record Seating(List<SeatChoice> seats, long cost) {
-    }
-
-    /** {@link #seating} on a thread of its own (not the common pool, which the evaluation's blocks use). */
-    private CompletableFuture<Seating> seatingBeside(Scope scope, long[] lambda) {
-        return CompletableFuture.supplyAsync(() -> seating(scope, lambda), runnable -> {
-            Thread thread = new Thread(runnable, "breakout-priced-seating");
-            thread.setDaemon(true);
-            thread.start();
-        });
-    }
-
-    /** The seating's result; an error in it (an OutOfMemoryError) is thrown here as it was. */
-    private static Seating join(CompletableFuture<Seating> pending) {
-        try {
-            return pending.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
-    /**
-     * The attendees' choices over the ascent (each slot's most frequent pair, later steps weighing more: an ergodic
-     * average of their own best choices, {@link ChoiceTally}), cut down to the capacities: on a pair more attendees
-     * chose than it has seats, those who lose most without it first (then the cheapest seats, then attendee order),
-     * each kept when its resources have room and the attendee does not hold its session yet. By preference cost
-     * alone, as before 2026-12-04, the same sweeps ended 0.3–0.4 % higher (`huge` 75,460 against 75,204,
-     * `large-fixed` 1,126,169 against 1,122,460). The averaged choices instead of those at the best prices alone:
-     * {@code huge} 75,007 against 75,204, {@code large-fixed} 1,121,426 against 1,122,460 (2026-12-07).
-     */
-    private List<SeatChoice> trimmedChoices(long[] lambda, long mu, ChoiceTally tally) {
-        long[] price = problem.pairPrices(lambda);
-        long[][][] cheapest = problem.cheapestPerGroup(price);
-        record Choice(int attendee, int pair, long cost, long regret) {
-        }
-        List<Choice> choices = new ArrayList<>();
-        long[] value = new long[problem.attendeeCount];
-        long[] usage = new long[problem.capacity.length];
-        AttendeeProblem work = new AttendeeProblem(problem);
-        for (int a = 0; a < problem.attendeeCount; a++) {
-            value[a] = work.solve(a, price, mu, cheapest, null);
-            int n = problem.roundStart[a + 1] - problem.roundStart[a];
-            if (tally != null) {
-                tally.modal(problem.roundStart[a], n, problem.limit[a], work.seatPair);
-            }
-            for (int i = 0; i < n; i++) {
-                int pair = work.seatPair[i];
-                if (pair >= 0) {
-                    choices.add(new Choice(a, pair, problem.seatCost(a, pair), Long.MAX_VALUE));
-                    for (int k : problem.pairResources[pair]) {
-                        usage[k]++;
-                    }
-                }
-            }
-        }
-        // Where more attendees chose a pair than it has seats, those who lose most without it keep it: at prices near
-        // the LP's duals the others are (nearly) indifferent between it and another option, and the sweeps give them
-        // that. Regret: the attendee's least cost with the pair closed, minus their least cost (a shared unranked
-        // option is not closed this way: its holders count 0, another unranked session being nearly as good).
-        boolean[] closed = new boolean[problem.pairResources.length];
-        choices.replaceAll(choice -> {
-            if (!overSubscribed(choice.pair(), usage)) {
-                return choice;
-            }
-            closed[choice.pair()] = true;
-            long regret = work.solve(choice.attendee(), price, mu, cheapest, closed) - value[choice.attendee()];
-            closed[choice.pair()] = false;
-            return new Choice(choice.attendee(), choice.pair(), choice.cost(), regret);
-        });
-        choices.sort(Comparator.comparingLong((Choice c) -> -c.regret()).thenComparingLong(Choice::cost));
-        long[] left = problem.capacity.clone();
-        Map<Integer, List<Session>> held = new LinkedHashMap<>();
-        List<SeatChoice> seats = new ArrayList<>();
-        for (Choice choice : choices) {
-            if (problem.isFull(choice.pair(), left)) {
-                continue;
-            }
-            List<Session> mine = held.computeIfAbsent(choice.attendee(), x -> new ArrayList<>());
-            Session session = problem.pairSession.get(choice.pair());
-            if (mine.contains(session)) {
-                continue;
-            }
-            mine.add(session);
-            for (int k : problem.pairResources[choice.pair()]) {
-                left[k]--;
-            }
-            seats.add(new SeatChoice(problem.attendeeIndex[choice.attendee()], session,
-                    problem.pairRound.get(choice.pair())));
-        }
-        return seats;
-    }
-
-    /**
-     * The pairs each attendee's slot (an attendee's round) took over the ascent's steps, weighted by the step's number
-     * (later prices are closer to the LP's duals): an ergodic average of the attendees' own best choices, which
-     * converges to an optimal LP seating where the choices at any one step over-fill and under-fill runs.
-     */
-    static final class ChoiceTally {
-        private static final int WIDTH = 4;
-        private final int[] pairs;
-        private final long[] weights;
-
-        ChoiceTally(int slots) {
-            pairs = new int[slots * WIDTH];
-            Arrays.fill(pairs, Integer.MIN_VALUE);
-            weights = new long[slots * WIDTH];
-        }
-
-        void add(int slot, int pair, long weight) {
-            int base = slot * WIDTH;
-            int lightest = base;
-            for (int e = base; e < base + WIDTH; e++) {
-                if (pairs[e] == pair) {
-                    weights[e] += weight;
-                    return;
-                }
-                if (pairs[e] == Integer.MIN_VALUE) {
-                    pairs[e] = pair;
-                    weights[e] = weight;
-                    return;
-                }
-                if (weights[e] < weights[lightest]) {
-                    lightest = e;
-                }
-            }
-            pairs[lightest] = pair;
-            weights[lightest] = weight;
-        }
-
-        /** Replaces the attendee's choices with each slot's heaviest pair, keeping at most {@code limit} seats. */
-        void modal(int first, int n, int limit, int[] seatPair) {
-            if (n == 0 || pairs[first * WIDTH] == Integer.MIN_VALUE) {
-                return; // never tallied (every step tallies all of an attendee's slots): the choices at the best prices
-            }
-            long[] heaviest = new long[n];
-            for (int i = 0; i < n; i++) {
-                int base = (first + i) * WIDTH;
-                int best = -1;
-                long bestWeight = 0;
-                for (int e = base; e < base + WIDTH; e++) {
-                    if (pairs[e] != Integer.MIN_VALUE && weights[e] > bestWeight) {
-                        best = pairs[e];
-                        bestWeight = weights[e];
-                    }
-                }
-                seatPair[i] = best;
-                heaviest[i] = best >= 0 ? bestWeight : -1;
-            }
-            int seats = 0;
-            for (int i = 0; i < n; i++) {
-                seats += seatPair[i] >= 0 ? 1 : 0;
-            }
-            while (seats > limit) {
-                int lightest = -1;
-                for (int i = 0; i < n; i++) {
-                    if (seatPair[i] >= 0 && (lightest < 0 || heaviest[i] < heaviest[lightest])) {
-                        lightest = i;
-                    }
-                }
-                seatPair[lightest] = -1;
-                seats--;
-            }
-        }
     }
 }

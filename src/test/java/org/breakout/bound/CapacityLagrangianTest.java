@@ -175,7 +175,7 @@ class CapacityLagrangianTest {
 
     @Test
     void theTallyKeepsEachSlotsHeaviestPairAndNoMoreSeatsThanTheLimit() {
-        CapacityLagrangian.ChoiceTally tally = new CapacityLagrangian.ChoiceTally(3);
+        ChoiceTally tally = new ChoiceTally(3);
         // Slot 0: pair 7 at steps 1 and 2 (weight 1 + 2 = 3) against pair 8 at steps 3 and 4 (3 + 4 = 7).
         tally.add(0, 7, 1);
         tally.add(0, 7, 2);
@@ -201,7 +201,7 @@ class CapacityLagrangianTest {
 
     @Test
     void anUntalliedAttendeeKeepsTheChoicesAtTheBestPrices() {
-        CapacityLagrangian.ChoiceTally tally = new CapacityLagrangian.ChoiceTally(2);
+        ChoiceTally tally = new ChoiceTally(2);
         int[] seatPair = { 4, 9 };
         tally.modal(0, 2, 2, seatPair);
         assertThat(seatPair).containsExactly(4, 9);
