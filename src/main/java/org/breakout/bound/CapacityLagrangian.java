@@ -270,7 +270,8 @@ final class CapacityLagrangian {
         List<SeatChoice> bestSeating = ascent.seating();
         long bestSeats = ascent.seats();
         long bestCost = ascent.cost();
-        List<SeatChoice> choices = ascent.steps() == 0 ? List.of() : SeatingsFromPrices.trimmedChoices(problem, best.lambda(), best.mu(), tally);
+        List<SeatChoice> choices = ascent.steps() == 0 ? List.of()
+                : SeatingsFromPrices.trimmedChoices(problem, best.lambda(), best.mu(), tally);
         long choiceCost = problem.costOf(choices);
         if (choices.size() > bestSeats || choices.size() == bestSeats && choiceCost < bestCost) {
             bestSeats = choices.size();

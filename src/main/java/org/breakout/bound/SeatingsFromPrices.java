@@ -26,6 +26,10 @@ final class SeatingsFromPrices {
      * A seating that keeps every rule and capacity, made from the prices: attendees in turn take their best seats at
      * those prices among the pairs with room left. Unranked seats go to the cheapest pair with room of a session
      * the attendee does not have yet.
+     *
+     * @param attendees the attendees seated, in this order (the ascent's scope: all, or its sample)
+     * @param capacity the resources' seats (the scope's: a sample's are scaled)
+     * @param lambda the prices, in units of 1/{@link CapacityLagrangian#SCALE}
      */
     static Seating greedy(PricedProblem problem, int[] attendees, long[] capacity, long[] lambda) {
         long[] price = problem.pairPrices(lambda);

@@ -86,7 +86,8 @@ public class BoundOptions {
     /** The bound calculator's options; a usage error for an out-of-range value. */
     BoundCalculator.Options toOptions() {
         if (lagrangianProblems < 1) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--lagrangian-problems: must be at least 1");
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--lagrangian-problems: must be at least 1");
         }
         return new BoundCalculator.Options(!noMip, mipMaxVariables, mipTimeLimit)
                 .withLp(lpMaxVariables != null ? lpMaxVariables
