@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -41,6 +39,7 @@ import org.breakout.domain.Seat;
 import org.breakout.domain.Session;
 import org.breakout.domain.SessionRun;
 import org.breakout.domain.Speaker;
+import org.breakout.io.JsonFields.ArrayEntry;
 import org.breakout.solver.ConstraintWeights;
 
 /**
@@ -66,9 +65,8 @@ public final class EventReader {
     private static final Set<String> ASSIGNMENT_FIELDS = Set.of("round", "session", "room", "pinned");
 
     private final Path file;
-    private final List<Problem> problems = new ArrayList<>();
-    private final List<Problem> warnings = new ArrayList<>();
-    private ZoneId zone;
+    /** The typed reading of fields, and every problem and warning found, with its JSON path. */
+    private final JsonFields fields = new JsonFields();
 
     private EventReader(Path file) {
         this.file = file;
@@ -122,10 +120,10 @@ public final class EventReader {
         }
         EventReader reader = new EventReader(file);
         Schedule schedule = reader.build((ObjectNode) root);
-        if (!reader.problems.isEmpty()) {
-            throw new EventFormatException(file, reader.problems);
+        if (!reader.fields.problems().isEmpty()) {
+            throw new EventFormatException(file, reader.fields.problems());
         }
-        return new LoadedEvent(file, (ObjectNode) root, schedule, List.copyOf(reader.warnings));
+        return new LoadedEvent(file, (ObjectNode) root, schedule, List.copyOf(reader.fields.warnings()));
     }
 
     // ************************************************************************
@@ -133,14 +131,15 @@ public final class EventReader {
     // ************************************************************************
 
     private Schedule build(ObjectNode root) {
-        checkFields(root, "", TOP_FIELDS);
-        String name = text(root, "name", "", false);
-        String timezone = text(root, "timezone", "", false);
+        fields.checkFields(root, "", TOP_FIELDS);
+        String name = fields.text(root, "name", "", false);
+        String timezone = fields.text(root, "timezone", "", false);
         if (timezone != null) {
             try {
-                zone = ZoneId.of(timezone);
+                fields.zone(ZoneId.of(timezone));
             } catch (RuntimeException e) {
-                problem("timezone", "unknown time zone \"" + timezone + "\" (use a name such as Europe/Amsterdam)");
+                fields.problem("timezone",
+                        "unknown time zone \"" + timezone + "\" (use a name such as Europe/Amsterdam)");
             }
         }
         JsonNode settingsNode = root.get("settings");
@@ -148,20 +147,20 @@ public final class EventReader {
         ConstraintWeightOverrides<HardMediumSoftLongScore> weights = ConstraintWeightOverrides.none();
         if (settingsNode != null && !settingsNode.isNull()) {
             if (!settingsNode.isObject()) {
-                problem("settings", "must be an object");
+                fields.problem("settings", "must be an object");
             } else {
                 settings = settings((ObjectNode) settingsNode);
                 weights = weights(settingsNode.get("weights"));
             }
         }
 
-        Map<String, Round> rounds = rounds(requiredArray(root, "rounds", ""));
-        Map<String, Room> rooms = rooms(requiredArray(root, "rooms", ""), rounds);
-        Map<String, Speaker> speakers = speakers(array(root, "speakers", ""), rounds);
-        List<ArrayEntry> sessionNodes = requiredArray(root, "sessions", "");
+        Map<String, Round> rounds = rounds(fields.requiredArray(root, "rounds", ""));
+        Map<String, Room> rooms = rooms(fields.requiredArray(root, "rooms", ""), rounds);
+        Map<String, Speaker> speakers = speakers(fields.array(root, "speakers", ""), rounds);
+        List<ArrayEntry> sessionNodes = fields.requiredArray(root, "sessions", "");
         Map<String, Session> sessions = sessions(sessionNodes, rounds, rooms, speakers);
         List<SessionRun> runs = runs(sessionNodes, sessions, rounds, rooms);
-        List<ArrayEntry> attendeeNodes = requiredArray(root, "attendees", "");
+        List<ArrayEntry> attendeeNodes = fields.requiredArray(root, "attendees", "");
         Map<String, Attendee> attendees = attendees(attendeeNodes, rounds, sessions, settings);
         List<Seat> seats = seats(attendeeNodes, attendees, sessions, rounds, runs, settings);
 
@@ -171,19 +170,19 @@ public final class EventReader {
     }
 
     private EventSettings settings(ObjectNode node) {
-        checkFields(node, "settings", SETTINGS_FIELDS);
-        Boolean allowUnranked = bool(node, "allowUnranked", "settings");
+        fields.checkFields(node, "settings", SETTINGS_FIELDS);
+        Boolean allowUnranked = fields.bool(node, "allowUnranked", "settings");
         List<Integer> rankCosts = null;
         JsonNode costs = node.get("rankCosts");
         if (costs != null && !costs.isNull()) {
             if (!costs.isArray() || costs.isEmpty()) {
-                problem("settings.rankCosts", "must be a non-empty array of whole numbers, e.g. [0, 1, 4, 9]");
+                fields.problem("settings.rankCosts", "must be a non-empty array of whole numbers, e.g. [0, 1, 4, 9]");
             } else {
                 rankCosts = new ArrayList<>();
                 for (int i = 0; i < costs.size(); i++) {
                     JsonNode cost = costs.get(i);
                     if (!cost.canConvertToInt() || !cost.isIntegralNumber() || cost.asInt() < 0) {
-                        problem("settings.rankCosts[" + i + "]", "must be a whole number ≥ 0, not " + cost);
+                        fields.problem("settings.rankCosts[" + i + "]", "must be a whole number ≥ 0, not " + cost);
                     } else {
                         rankCosts.add(cost.asInt());
                     }
@@ -199,7 +198,8 @@ public final class EventReader {
             return ConstraintWeightOverrides.none();
         }
         if (!node.isObject()) {
-            problem("settings.weights", "must be an object of constraint name to weight, e.g. {\"preferenceCost\": 2}");
+            fields.problem("settings.weights",
+                    "must be an object of constraint name to weight, e.g. {\"preferenceCost\": 2}");
             return ConstraintWeightOverrides.none();
         }
         Map<String, HardMediumSoftLongScore> overrides = new LinkedHashMap<>();
@@ -208,7 +208,7 @@ public final class EventReader {
             String path = "settings.weights." + entry.getKey();
             HardMediumSoftLongScore defaultWeight = ConstraintWeights.defaultWeight(entry.getKey());
             if (defaultWeight == null) {
-                problem(path, "unknown constraint \"" + entry.getKey() + "\" (known: "
+                fields.problem(path, "unknown constraint \"" + entry.getKey() + "\" (known: "
                         + String.join(", ", ConstraintWeights.names()) + ")");
                 continue;
             }
@@ -219,16 +219,16 @@ public final class EventReader {
                 try {
                     HardMediumSoftLongScore weight = HardMediumSoftLongScore.parseScore(value.asText());
                     if (weight.hardScore() < 0 || weight.mediumScore() < 0 || weight.softScore() < 0) {
-                        problem(path, "a weight cannot be negative: " + value.asText());
+                        fields.problem(path, "a weight cannot be negative: " + value.asText());
                     } else {
                         overrides.put(entry.getKey(), weight);
                     }
                 } catch (RuntimeException e) {
-                    problem(path, "not a weight: \"" + value.asText()
+                    fields.problem(path, "not a weight: \"" + value.asText()
                             + "\" (write a multiple of the default such as 2, or a score such as \"0hard/0medium/3soft\")");
                 }
             } else {
-                problem(path, "must be a whole number ≥ 0 (multiple of the default weight "
+                fields.problem(path, "must be a whole number ≥ 0 (multiple of the default weight "
                         + defaultWeight + ") or a score such as \"0hard/0medium/3soft\"");
             }
         }
@@ -239,13 +239,14 @@ public final class EventReader {
         Map<String, Round> rounds = new LinkedHashMap<>();
         Round previous = null;
         for (ArrayEntry entry : nodes) {
-            checkFields(entry.node, entry.path, ROUND_FIELDS);
-            String id = id(entry, rounds.keySet(), "round");
-            String name = text(entry.node, "name", entry.path, false);
-            LocalDateTime start = dateTime(entry.node, "start", entry.path);
-            LocalDateTime end = dateTime(entry.node, "end", entry.path);
+            fields.checkFields(entry.node(), entry.path(), ROUND_FIELDS);
+            String id = fields.id(entry, rounds.keySet(), "round");
+            String name = fields.text(entry.node(), "name", entry.path(), false);
+            LocalDateTime start = fields.dateTime(entry.node(), "start", entry.path());
+            LocalDateTime end = fields.dateTime(entry.node(), "end", entry.path());
             if (start != null && end != null && !end.isAfter(start)) {
-                problem(entry.path + ".end", "the round ends (" + end + ") before or when it starts (" + start + ")");
+                fields.problem(entry.path() + ".end",
+                        "the round ends (" + end + ") before or when it starts (" + start + ")");
             }
             if (id == null) {
                 continue;
@@ -253,10 +254,10 @@ public final class EventReader {
             Round round = new Round(id, name == null ? id : name, start, end, rounds.size());
             if (previous != null && previous.start() != null && start != null) {
                 if (start.isBefore(previous.start())) {
-                    problem(entry.path + ".start", "round " + id + " starts before round " + previous.id()
+                    fields.problem(entry.path() + ".start", "round " + id + " starts before round " + previous.id()
                             + ", which is listed before it: list rounds in time order");
                 } else if (previous.end() != null && start.isBefore(previous.end())) {
-                    problem(entry.path + ".start", "round " + id + " starts (" + start + ") before round "
+                    fields.problem(entry.path() + ".start", "round " + id + " starts (" + start + ") before round "
                             + previous.id() + " ends (" + previous.end() + "): rounds must not overlap");
                 }
             }
@@ -269,13 +270,13 @@ public final class EventReader {
     private Map<String, Room> rooms(List<ArrayEntry> nodes, Map<String, Round> rounds) {
         Map<String, Room> rooms = new LinkedHashMap<>();
         for (ArrayEntry entry : nodes) {
-            checkFields(entry.node, entry.path, ROOM_FIELDS);
-            String id = id(entry, rooms.keySet(), "room");
-            String name = text(entry.node, "name", entry.path, false);
-            Integer capacity = integer(entry.node, "capacity", entry.path, true, 1);
-            String venue = text(entry.node, "venue", entry.path, false);
-            Set<String> tags = stringSet(entry.node, "tags", entry.path);
-            Set<Round> unavailable = refs(entry.node, "unavailableRounds", entry.path, rounds, "round");
+            fields.checkFields(entry.node(), entry.path(), ROOM_FIELDS);
+            String id = fields.id(entry, rooms.keySet(), "room");
+            String name = fields.text(entry.node(), "name", entry.path(), false);
+            Integer capacity = fields.integer(entry.node(), "capacity", entry.path(), true, 1);
+            String venue = fields.text(entry.node(), "venue", entry.path(), false);
+            Set<String> tags = fields.stringSet(entry.node(), "tags", entry.path());
+            Set<Round> unavailable = fields.refs(entry.node(), "unavailableRounds", entry.path(), rounds, "round");
             if (id != null && capacity != null) {
                 rooms.put(id, new Room(id, name == null ? id : name, capacity, venue, tags, unavailable));
             }
@@ -286,10 +287,10 @@ public final class EventReader {
     private Map<String, Speaker> speakers(List<ArrayEntry> nodes, Map<String, Round> rounds) {
         Map<String, Speaker> speakers = new LinkedHashMap<>();
         for (ArrayEntry entry : nodes) {
-            checkFields(entry.node, entry.path, SPEAKER_FIELDS);
-            String id = id(entry, speakers.keySet(), "speaker");
-            String name = text(entry.node, "name", entry.path, false);
-            Set<Round> unavailable = refs(entry.node, "unavailableRounds", entry.path, rounds, "round");
+            fields.checkFields(entry.node(), entry.path(), SPEAKER_FIELDS);
+            String id = fields.id(entry, speakers.keySet(), "speaker");
+            String name = fields.text(entry.node(), "name", entry.path(), false);
+            Set<Round> unavailable = fields.refs(entry.node(), "unavailableRounds", entry.path(), rounds, "round");
             if (id != null) {
                 speakers.put(id, new Speaker(id, name == null ? id : name, unavailable));
             }
@@ -301,38 +302,39 @@ public final class EventReader {
             Map<String, Room> rooms, Map<String, Speaker> speakers) {
         Map<String, Session> sessions = new LinkedHashMap<>();
         for (ArrayEntry entry : nodes) {
-            checkFields(entry.node, entry.path, SESSION_FIELDS);
-            String id = id(entry, sessions.keySet(), "session");
-            String title = text(entry.node, "title", entry.path, false);
-            List<Speaker> sessionSpeakers = List.copyOf(refs(entry.node, "speakers", entry.path, speakers, "speaker"));
-            Set<String> themes = stringSet(entry.node, "themes", entry.path);
-            Integer capacity = integer(entry.node, "capacity", entry.path, false, 1);
-            Integer runs = integer(entry.node, "runs", entry.path, false, 1);
-            Set<Round> allowedRounds = entry.node.hasNonNull("allowedRounds")
-                    ? refs(entry.node, "allowedRounds", entry.path, rounds, "round")
+            fields.checkFields(entry.node(), entry.path(), SESSION_FIELDS);
+            String id = fields.id(entry, sessions.keySet(), "session");
+            String title = fields.text(entry.node(), "title", entry.path(), false);
+            List<Speaker> sessionSpeakers = List.copyOf(fields.refs(entry.node(), "speakers", entry.path(), speakers,
+                    "speaker"));
+            Set<String> themes = fields.stringSet(entry.node(), "themes", entry.path());
+            Integer capacity = fields.integer(entry.node(), "capacity", entry.path(), false, 1);
+            Integer runs = fields.integer(entry.node(), "runs", entry.path(), false, 1);
+            Set<Round> allowedRounds = entry.node().hasNonNull("allowedRounds")
+                    ? fields.refs(entry.node(), "allowedRounds", entry.path(), rounds, "round")
                     : new LinkedHashSet<>(rounds.values());
-            if (entry.node.hasNonNull("allowedRounds") && entry.node.get("allowedRounds").isEmpty()) {
-                problem(entry.path + ".allowedRounds", "is empty: leave it out to allow every round");
+            if (entry.node().hasNonNull("allowedRounds") && entry.node().get("allowedRounds").isEmpty()) {
+                fields.problem(entry.path() + ".allowedRounds", "is empty: leave it out to allow every round");
             }
-            Set<String> requiredTags = stringSet(entry.node, "requiredRoomTags", entry.path);
-            Set<String> audience = stringSet(entry.node, "audience", entry.path);
-            Boolean plenary = bool(entry.node, "plenary", entry.path);
-            int placementCount = entry.node.path("placements").isArray() ? entry.node.get("placements").size() : 0;
+            Set<String> requiredTags = fields.stringSet(entry.node(), "requiredRoomTags", entry.path());
+            Set<String> audience = fields.stringSet(entry.node(), "audience", entry.path());
+            Boolean plenary = fields.bool(entry.node(), "plenary", entry.path());
+            int placementCount = entry.node().path("placements").isArray() ? entry.node().get("placements").size() : 0;
             int runCount = runs != null ? runs : Math.max(1, placementCount);
             if (runs != null && placementCount > runs) {
-                problem(entry.path + ".placements", "has " + placementCount + " placements for " + runs
+                fields.problem(entry.path() + ".placements", "has " + placementCount + " placements for " + runs
                         + " run(s): give one placement per run, or raise runs");
             }
             if (!allowedRounds.isEmpty() && runCount > allowedRounds.size()) {
-                problem(entry.path + ".runs", runCount + " runs cannot fit in " + allowedRounds.size()
+                fields.problem(entry.path() + ".runs", runCount + " runs cannot fit in " + allowedRounds.size()
                         + " allowed round(s) (" + ids(allowedRounds) + "): an attendee can take a session once, "
                         + "so runs go in different rounds");
             }
             if (!requiredTags.isEmpty() && rooms.values().stream().noneMatch(r -> r.tags().containsAll(requiredTags))) {
-                problem(entry.path + ".requiredRoomTags", "no room has all of " + requiredTags);
+                fields.problem(entry.path() + ".requiredRoomTags", "no room has all of " + requiredTags);
             }
             if (capacity != null && !rooms.isEmpty() && rooms.values().stream().allMatch(r -> r.capacity() < capacity)) {
-                warning(entry.path + ".capacity", "cap " + capacity + " is above every room's capacity");
+                fields.warning(entry.path() + ".capacity", "cap " + capacity + " is above every room's capacity");
             }
             if (id != null) {
                 sessions.put(id, new Session(id, title == null ? id : title, sessionSpeakers, themes, capacity,
@@ -346,26 +348,26 @@ public final class EventReader {
             Map<String, Room> rooms) {
         List<SessionRun> runs = new ArrayList<>();
         for (ArrayEntry entry : nodes) {
-            Session session = sessions.get(entry.node.path("id").asText(null));
-            if (session == null || !entry.firstWithId) {
+            Session session = sessions.get(entry.node().path("id").asText(null));
+            if (session == null || !entry.firstWithId()) {
                 continue;
             }
-            List<ArrayEntry> placements = array(entry.node, "placements", entry.path);
+            List<ArrayEntry> placements = fields.array(entry.node(), "placements", entry.path());
             Set<Round> placedRounds = new LinkedHashSet<>();
             for (int index = 0; index < session.runs(); index++) {
                 SessionRun run = new SessionRun(session, index);
                 if (index < placements.size()) {
                     ArrayEntry placement = placements.get(index);
-                    checkFields(placement.node, placement.path, PLACEMENT_FIELDS);
-                    Round round = ref(placement.node, "round", placement.path, rounds, "round", true);
-                    Room room = ref(placement.node, "room", placement.path, rooms, "room", true);
-                    Boolean pinned = bool(placement.node, "pinned", placement.path);
+                    fields.checkFields(placement.node(), placement.path(), PLACEMENT_FIELDS);
+                    Round round = fields.ref(placement.node(), "round", placement.path(), rounds, "round", true);
+                    Room room = fields.ref(placement.node(), "room", placement.path(), rooms, "room", true);
+                    Boolean pinned = fields.bool(placement.node(), "pinned", placement.path());
                     if (round != null && !session.isAllowedIn(round)) {
-                        problem(placement.path + ".round", "session " + session.id() + " is placed in round "
+                        fields.problem(placement.path() + ".round", "session " + session.id() + " is placed in round "
                                 + round.id() + " but its allowedRounds are " + ids(session.allowedRounds()));
                     }
                     if (round != null && !placedRounds.add(round)) {
-                        problem(placement.path + ".round", "session " + session.id()
+                        fields.problem(placement.path() + ".round", "session " + session.id()
                                 + " has two runs in round " + round.id());
                     }
                     if (round != null && room != null) {
@@ -388,15 +390,15 @@ public final class EventReader {
             Map<String, Session> sessions, EventSettings settings) {
         Map<String, Attendee> attendees = new LinkedHashMap<>();
         for (ArrayEntry entry : nodes) {
-            checkFields(entry.node, entry.path, ATTENDEE_FIELDS);
-            String id = id(entry, attendees.keySet(), "attendee");
-            String name = text(entry.node, "name", entry.path, false);
-            Set<String> tags = stringSet(entry.node, "tags", entry.path);
+            fields.checkFields(entry.node(), entry.path(), ATTENDEE_FIELDS);
+            String id = fields.id(entry, attendees.keySet(), "attendee");
+            String name = fields.text(entry.node(), "name", entry.path(), false);
+            Set<String> tags = fields.stringSet(entry.node(), "tags", entry.path());
             Map<Session, Integer> ranks = preferences(entry, sessions);
-            LocalDateTime registered = dateTime(entry.node, "registered", entry.path);
+            LocalDateTime registered = fields.dateTime(entry.node(), "registered", entry.path());
             Set<Round> wanted;
-            if (entry.node.hasNonNull("rounds")) {
-                wanted = refs(entry.node, "rounds", entry.path, rounds, "round");
+            if (entry.node().hasNonNull("rounds")) {
+                wanted = fields.refs(entry.node(), "rounds", entry.path(), rounds, "round");
             } else {
                 wanted = null;
             }
@@ -421,13 +423,13 @@ public final class EventReader {
             for (Map.Entry<Session, Integer> ranked : ranks.entrySet()) {
                 Session session = ranked.getKey();
                 if (session.plenary()) {
-                    warning(entry.path + ".preferences", "ranks plenary session " + session.id()
+                    fields.warning(entry.path() + ".preferences", "ranks plenary session " + session.id()
                             + ", which everyone attends without a seat; the preference is ignored");
                 } else if (!session.admits(attendee)) {
-                    warning(entry.path + ".preferences", "ranks " + session.id() + ", whose audience "
+                    fields.warning(entry.path() + ".preferences", "ranks " + session.id() + ", whose audience "
                             + session.audience() + " does not include this attendee's tags " + tags);
                 } else if (Collections.disjoint(session.allowedRounds(), wanted)) {
-                    warning(entry.path + ".preferences", "ranks " + session.id()
+                    fields.warning(entry.path() + ".preferences", "ranks " + session.id()
                             + ", which cannot be in any round this attendee wants a seat in");
                 }
             }
@@ -438,29 +440,29 @@ public final class EventReader {
 
     private Map<Session, Integer> preferences(ArrayEntry entry, Map<String, Session> sessions) {
         Map<Session, Integer> ranks = new LinkedHashMap<>();
-        JsonNode prefs = entry.node.get("preferences");
+        JsonNode prefs = entry.node().get("preferences");
         if (prefs == null || prefs.isNull()) {
             return ranks;
         }
         if (!prefs.isArray()) {
-            problem(entry.path + ".preferences", "must be an array: [\"S03\", \"S01\"] (rank = position) "
+            fields.problem(entry.path() + ".preferences", "must be an array: [\"S03\", \"S01\"] (rank = position) "
                     + "or [{\"session\": \"S03\", \"rank\": 1}, …]");
             return ranks;
         }
         for (int i = 0; i < prefs.size(); i++) {
             JsonNode pref = prefs.get(i);
-            String path = entry.path + ".preferences[" + i + "]";
+            String path = entry.path() + ".preferences[" + i + "]";
             String sessionId;
             Integer rank;
             if (pref.isTextual()) {
                 sessionId = pref.asText();
                 rank = i + 1;
             } else if (pref.isObject()) {
-                checkFields(pref, path, PREFERENCE_FIELDS);
-                sessionId = text(pref, "session", path, true);
-                rank = integer(pref, "rank", path, true, 1);
+                fields.checkFields(pref, path, PREFERENCE_FIELDS);
+                sessionId = fields.text(pref, "session", path, true);
+                rank = fields.integer(pref, "rank", path, true, 1);
             } else {
-                problem(path, "must be a session id or {\"session\": …, \"rank\": …}, not " + pref);
+                fields.problem(path, "must be a session id or {\"session\": …, \"rank\": …}, not " + pref);
                 continue;
             }
             if (sessionId == null || rank == null) {
@@ -468,9 +470,9 @@ public final class EventReader {
             }
             Session session = sessions.get(sessionId);
             if (session == null) {
-                problem(path, unknown("session", sessionId, sessions.keySet()));
+                fields.problem(path, JsonFields.unknown("session", sessionId, sessions.keySet()));
             } else if (ranks.containsKey(session)) {
-                problem(path, "session " + sessionId + " is ranked twice");
+                fields.problem(path, "session " + sessionId + " is ranked twice");
             } else {
                 ranks.put(session, rank);
             }
@@ -491,8 +493,8 @@ public final class EventReader {
         Map<List<Object>, List<SessionRun>> byAdmissionsAndRounds = new HashMap<>();
         List<Session> withAudience = sessions.values().stream().filter(s -> !s.audience().isEmpty()).toList();
         for (ArrayEntry entry : nodes) {
-            Attendee attendee = attendees.get(entry.node.path("id").asText(null));
-            if (attendee == null || !entry.firstWithId) {
+            Attendee attendee = attendees.get(entry.node().path("id").asText(null));
+            if (attendee == null || !entry.firstWithId()) {
                 continue;
             }
             List<SessionRun> shared = settings.allowUnranked()
@@ -536,24 +538,24 @@ public final class EventReader {
     /** Maps previous (or pinned) assignments onto the attendee's seats, in round order. */
     private void assignments(ArrayEntry entry, Attendee attendee, List<Seat> seats, Map<String, Session> sessions,
             Map<String, Round> rounds, Map<Session, List<SessionRun>> runsBySession) {
-        List<ArrayEntry> nodes = array(entry.node, "assignments", entry.path);
+        List<ArrayEntry> nodes = fields.array(entry.node(), "assignments", entry.path());
         Set<Round> seen = new LinkedHashSet<>();
         int next = 0;
         for (ArrayEntry assignment : nodes) {
-            checkFields(assignment.node, assignment.path, ASSIGNMENT_FIELDS);
-            Round round = ref(assignment.node, "round", assignment.path, rounds, "round", true);
-            Session session = ref(assignment.node, "session", assignment.path, sessions, "session", true);
-            Boolean pinned = bool(assignment.node, "pinned", assignment.path);
+            fields.checkFields(assignment.node(), assignment.path(), ASSIGNMENT_FIELDS);
+            Round round = fields.ref(assignment.node(), "round", assignment.path(), rounds, "round", true);
+            Session session = fields.ref(assignment.node(), "session", assignment.path(), sessions, "session", true);
+            Boolean pinned = fields.bool(assignment.node(), "pinned", assignment.path());
             if (round == null || session == null) {
                 continue;
             }
             if (!seen.add(round)) {
-                problem(assignment.path + ".round", "attendee " + attendee.id() + " has two assignments in round "
-                        + round.id());
+                fields.problem(assignment.path() + ".round", "attendee " + attendee.id()
+                        + " has two assignments in round " + round.id());
                 continue;
             }
             if (next >= seats.size()) {
-                problem(assignment.path, "attendee " + attendee.id() + " wants seats in " + seats.size()
+                fields.problem(assignment.path(), "attendee " + attendee.id() + " wants seats in " + seats.size()
                         + " round(s) (" + ids(attendee.wantedRounds()) + ") but has more assignments; "
                         + "add the round to the attendee's rounds or remove the assignment");
                 continue;
@@ -563,14 +565,14 @@ public final class EventReader {
                     .filter(r -> round.equals(r.getRound())).findFirst().orElse(null);
             if (pinned != null && pinned) {
                 if (run == null) {
-                    problem(assignment.path, "pinned seat in " + session.id() + " in round " + round.id()
+                    fields.problem(assignment.path(), "pinned seat in " + session.id() + " in round " + round.id()
                             + ", but the session has no placement in that round: add the placement");
                     continue;
                 }
                 if (!seat.getEligibleRuns().contains(run)) {
                     // The solver cannot hold a seat outside the runs the attendee may take, pinned or not.
-                    problem(assignment.path, "pinned seat in " + session.id() + " for attendee " + attendee.id()
-                            + ", who may not attend it: " + (session.admits(attendee)
+                    fields.problem(assignment.path(), "pinned seat in " + session.id() + " for attendee "
+                            + attendee.id() + ", who may not attend it: " + (session.admits(attendee)
                                     ? "they did not rank it and the event does not allow unranked sessions (add it "
                                             + "to their preferences, or set settings.allowUnranked)"
                                     : "the session is only for " + String.join(", ", session.audience())
@@ -595,226 +597,11 @@ public final class EventReader {
     // ************************************************************************
 
     /** An object in an array; {@code firstWithId} is false for a repeated id (reported, then skipped). */
-    private record ArrayEntry(ObjectNode node, String path, boolean firstWithId) {
-    }
-
-    private List<ArrayEntry> requiredArray(JsonNode parent, String field, String parentPath) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            problem(join(parentPath, field), "missing: the event needs a list of " + field);
-            return List.of();
-        }
-        return array(parent, field, parentPath);
-    }
-
-    private List<ArrayEntry> array(JsonNode parent, String field, String parentPath) {
-        JsonNode node = parent.get(field);
-        String path = join(parentPath, field);
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            problem(path, "must be an array");
-            return List.of();
-        }
-        List<ArrayEntry> entries = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            if (!element.isObject()) {
-                problem(path + "[" + i + "]", "must be an object, not " + abbreviate(element));
-                continue;
-            }
-            String id = element.path("id").isTextual() ? element.get("id").asText() : null;
-            entries.add(new ArrayEntry((ObjectNode) element, path + "[" + i + "]", id == null || ids.add(id)));
-        }
-        return entries;
-    }
-
-    private String id(ArrayEntry entry, Set<String> known, String kind) {
-        String id = text(entry.node, "id", entry.path, true);
-        if (id == null) {
-            return null;
-        }
-        if (id.isBlank()) {
-            problem(entry.path + ".id", "must not be empty");
-            return null;
-        }
-        if (known.contains(id)) {
-            problem(entry.path + ".id", "duplicate " + kind + " id \"" + id + "\": ids must be unique");
-            return null;
-        }
-        return id;
-    }
-
-    private String text(JsonNode parent, String field, String parentPath, boolean required) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(join(parentPath, field), "missing");
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            problem(join(parentPath, field), "must be a string, not " + abbreviate(node));
-            return null;
-        }
-        return node.asText();
-    }
-
-    private Integer integer(JsonNode parent, String field, String parentPath, boolean required, int min) {
-        JsonNode node = parent.get(field);
-        String path = join(parentPath, field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                problem(path, "missing");
-            }
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            problem(path, "must be a whole number, not " + abbreviate(node));
-            return null;
-        }
-        if (node.asInt() < min) {
-            problem(path, "must be at least " + min + ", not " + node.asInt());
-            return null;
-        }
-        return node.asInt();
-    }
-
-    private Boolean bool(JsonNode parent, String field, String parentPath) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            problem(join(parentPath, field), "must be true or false, not " + abbreviate(node));
-            return null;
-        }
-        return node.asBoolean();
-    }
-
-    private LocalDateTime dateTime(JsonNode parent, String field, String parentPath) {
-        String text = text(parent, field, parentPath, false);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                OffsetDateTime withOffset = OffsetDateTime.parse(text);
-                return zone == null ? withOffset.toLocalDateTime()
-                        : withOffset.atZoneSameInstant(zone).toLocalDateTime();
-            } catch (DateTimeParseException e2) {
-                problem(join(parentPath, field), "not a date-time: \"" + text + "\" (write 2025-06-04T11:30)");
-                return null;
-            }
-        }
-    }
-
-    private Set<String> stringSet(JsonNode parent, String field, String parentPath) {
-        JsonNode node = parent.get(field);
-        String path = join(parentPath, field);
-        Set<String> values = new LinkedHashSet<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (!node.isArray()) {
-            problem(path, "must be an array of strings");
-            return values;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            if (!element.isTextual()) {
-                problem(path + "[" + i + "]", "must be a string, not " + abbreviate(element));
-            } else if (!values.add(element.asText())) {
-                warning(path + "[" + i + "]", "\"" + element.asText() + "\" is listed twice");
-            }
-        }
-        return values;
-    }
-
-    private <T> Set<T> refs(JsonNode parent, String field, String parentPath, Map<String, T> known, String kind) {
-        Set<T> values = new LinkedHashSet<>();
-        JsonNode node = parent.get(field);
-        String path = join(parentPath, field);
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (!node.isArray()) {
-            problem(path, "must be an array of " + kind + " ids");
-            return values;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            if (!element.isTextual()) {
-                problem(path + "[" + i + "]", "must be a " + kind + " id, not " + abbreviate(element));
-                continue;
-            }
-            T value = known.get(element.asText());
-            if (value == null) {
-                problem(path + "[" + i + "]", unknown(kind, element.asText(), known.keySet()));
-            } else if (!values.add(value)) {
-                warning(path + "[" + i + "]", "\"" + element.asText() + "\" is listed twice");
-            }
-        }
-        return values;
-    }
-
-    private <T> T ref(JsonNode parent, String field, String parentPath, Map<String, T> known, String kind,
-            boolean required) {
-        String id = text(parent, field, parentPath, required);
-        if (id == null) {
-            return null;
-        }
-        T value = known.get(id);
-        if (value == null) {
-            problem(join(parentPath, field), unknown(kind, id, known.keySet()));
-        }
-        return value;
-    }
-
-    private void checkFields(JsonNode node, String path, Set<String> knownFields) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-            String field = it.next();
-            if (!knownFields.contains(field)) {
-                warning(join(path, field), "unknown field, ignored by the solver and kept in the output "
-                        + "(known: " + knownFields.stream().sorted().collect(Collectors.joining(", ")) + ")");
-            }
-        }
-    }
-
     private static Set<Round> sortedRounds(Set<Round> rounds) {
         return rounds.stream().sorted().collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static String unknown(String kind, String id, Set<String> known) {
-        String list = known.stream().limit(12).collect(Collectors.joining(", "));
-        if (known.size() > 12) {
-            list += ", …";
-        }
-        return "unknown " + kind + " \"" + id + "\"" + (known.isEmpty() ? " (none are defined)" : " (known: " + list + ")");
-    }
-
     private static <T> String ids(Set<T> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    private static String abbreviate(JsonNode node) {
-        String text = node.toString();
-        return text.length() > 40 ? text.substring(0, 37) + "…" : text;
-    }
-
-    private static String join(String parentPath, String field) {
-        return parentPath == null || parentPath.isEmpty() ? field : parentPath + "." + field;
-    }
-
-    private void problem(String path, String message) {
-        problems.add(new Problem(path, message));
-    }
-
-    private void warning(String path, String message) {
-        warnings.add(new Problem(path, message));
     }
 }
