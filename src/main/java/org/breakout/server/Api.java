@@ -1,6 +1,5 @@
 package org.breakout.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,18 +11,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
-import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +33,6 @@ import org.breakout.io.EventReader;
 import org.breakout.io.Json;
 import org.breakout.io.JsonFiles;
 import org.breakout.io.LoadedEvent;
-import org.breakout.io.export.ScheduleExport;
-import org.breakout.io.export.ScheduleView;
 import org.breakout.io.registrations.EventImport;
 import org.breakout.io.registrations.ImportException;
 import org.breakout.io.registrations.RegistrationImporter;
@@ -50,14 +41,12 @@ import org.breakout.reallocate.EventFileChanges;
 import org.breakout.reallocate.ExportChanges;
 import org.breakout.reallocate.Policy;
 import org.breakout.reallocate.Reallocation;
-import org.breakout.report.ScheduleExplanation;
 import org.breakout.server.store.Store;
 import org.breakout.server.store.Store.EventRow;
 import org.breakout.server.store.Store.JobRow;
 import org.breakout.server.store.Store.JobState;
 import org.breakout.server.store.Store.UploadRow;
 import org.breakout.server.store.Store.VersionRow;
-import org.breakout.solver.ScheduleSolver;
 
 /**
  * The REST API under the page ({@code docs/api.md}, {@code /api/openapi.json}): a thin layer over the command
@@ -75,23 +64,19 @@ final class Api {
     static final String KIND_CHANGES = "changes";
 
     private static final Pattern SAFE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
-    private static final int SEARCH_RESULTS = 20;
     private static final String EXAMPLE_DIR = "/org/breakout/server/examples/";
 
     private final Store store;
     private final Jobs jobs;
     private final Path workDir;
-    private final Map<String, Map<String, String>> exportCache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
-            return size() > 8;
-        }
-    };
+    /** The routes of a schedule version: the schedule, its exports, explain, publish, the change report. */
+    private final VersionRoutes versions;
 
     Api(Store store, Jobs jobs, Path workDir) {
         this.store = store;
         this.jobs = jobs;
         this.workDir = workDir;
+        this.versions = new VersionRoutes(store, this);
     }
 
     /** Registers the routes; returns them as "method path" (OpenAPI spelling), for the description's test. */
@@ -107,19 +92,19 @@ final class Api {
         route(routes, app, HandlerType.GET, "/api/events/{eventId}/registrations/{uploadId}", this::getUpload);
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/jobs", this::startSolve);
         route(routes, app, HandlerType.POST, "/api/events/{eventId}/reallocations", this::startReallocation);
-        route(routes, app, HandlerType.GET, "/api/events/{eventId}/versions", ctx -> ctx.json(versionsJson(ownEvent(ctx).id())));
+        route(routes, app, HandlerType.GET, "/api/events/{eventId}/versions", ctx -> ctx.json(versions.versionsJson(ownEvent(ctx).id())));
         route(routes, app, HandlerType.GET, "/api/jobs/{jobId}", ctx -> ctx.json(jobJson(ownJob(ctx))));
         route(routes, app, HandlerType.POST, "/api/jobs/{jobId}/stop", this::stopJob);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}", ctx -> ctx.json(versionJson(ownVersion(ctx), true)));
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/schedule.json", this::scheduleJson);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/export.zip", this::exportZip);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/<file>", this::exportFile);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/explain", this::explainOverview);
-        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/attendees/search", this::searchAttendees);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/attendees/{attendeeId}/explain", this::explainAttendee);
-        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/publish", this::publish);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/changes.json", this::changeReport);
-        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/notify.csv", this::notifyCsv);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}", ctx -> ctx.json(versions.versionJson(versions.ownVersion(ctx), true)));
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/schedule.json", versions::scheduleJson);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/export.zip", versions::exportZip);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/exports/<file>", versions::exportFile);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/explain", versions::explainOverview);
+        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/attendees/search", versions::searchAttendees);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/attendees/{attendeeId}/explain", versions::explainAttendee);
+        route(routes, app, HandlerType.POST, "/api/versions/{versionId}/publish", versions::publish);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/changes.json", versions::changeReport);
+        route(routes, app, HandlerType.GET, "/api/versions/{versionId}/notify.csv", versions::notifyCsv);
         return routes;
     }
 
@@ -200,7 +185,7 @@ final class Api {
         }
         ArrayNode jobList = node.putArray("jobs");
         store.jobs(event.id()).forEach(job -> jobList.add(jobJson(job)));
-        node.set("versions", versionsJson(event.id()));
+        node.set("versions", versions.versionsJson(event.id()));
         store.latestPublished(event.id()).ifPresentOrElse(v -> node.put("published", v.id()),
                 () -> node.putNull("published"));
         return node;
@@ -490,177 +475,6 @@ final class Api {
     }
 
     // ************************************************************************
-    // Versions: the schedule, exports, explain, publish, change report
-    // ************************************************************************
-
-    private ArrayNode versionsJson(String eventId) {
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        store.versions(eventId).forEach(v -> list.add(versionJson(v, false)));
-        return list;
-    }
-
-    private ObjectNode versionJson(VersionRow version, boolean withSummary) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", version.id()).put("eventId", version.eventId()).put("number", version.number())
-                .put("origin", version.origin()).put("score", version.score()).put("jobId", version.jobId())
-                .put("createdAt", version.createdAt().toString())
-                .put("publishedAt", version.publishedAt() == null ? null : version.publishedAt().toString())
-                .put("hasChangeReport", version.hasChangeReport());
-        if (withSummary) {
-            JsonNode document = readJson(store.versionDocument(version.id()));
-            node.set("summary", document.path("summary"));
-            JobRow job = version.jobId() == null ? null : store.job(version.jobId()).orElse(null);
-            node.set("progress", job == null || job.progress() == null ? Json.MAPPER.nullNode() : readJson(job.progress()));
-            ArrayNode files = node.putArray("exports");
-            exports(version).keySet().stream().filter(f -> !f.startsWith(ScheduleExport.ATTENDEE_CALENDARS + "/"))
-                    .forEach(files::add);
-        }
-        return node;
-    }
-
-    private LoadedEvent loadVersion(VersionRow version) {
-        try {
-            return EventReader.parse(Path.of("schedule-version-" + version.number() + ".json"),
-                    store.versionDocument(version.id()));
-        } catch (EventFormatException e) {
-            throw new IllegalStateException("stored schedule does not read back: " + e.getMessage(), e);
-        }
-    }
-
-    /** Every export file of a version, rendered once (versions never change) by the exports of {@code breakout export}. */
-    private Map<String, String> exports(VersionRow version) {
-        synchronized (exportCache) {
-            Map<String, String> cached = exportCache.get(version.id());
-            if (cached != null) {
-                return cached;
-            }
-        }
-        LoadedEvent loaded = loadVersion(version);
-        ScheduleView view = ScheduleView.of(loaded, loaded.schedule());
-        Map<String, String> files = ScheduleExport.render(view, new ScheduleExport.Options(
-                EnumSet.allOf(ScheduleExport.Format.class), ';', version.createdAt(), "en"));
-        synchronized (exportCache) {
-            exportCache.put(version.id(), files);
-        }
-        return files;
-    }
-
-    private void scheduleJson(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        download(ctx, "schedule-version-" + version.number() + ".json", "application/json",
-                store.versionDocument(version.id()));
-    }
-
-    private void exportFile(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        String file = ctx.pathParam("file");
-        String text = exports(version).get(file);
-        if (text == null) {
-            throw ApiProblem.notFound("export file " + file);
-        }
-        String type = file.endsWith(".html") ? "text/html" : file.endsWith(".csv") ? "text/csv"
-                : file.endsWith(".ics") ? "text/calendar" : file.endsWith(".xml") ? "application/xml"
-                        : "application/json";
-        if (file.endsWith(".html") && ctx.queryParam("download") == null) {
-            ctx.contentType(type + "; charset=utf-8").result(text);
-            return;
-        }
-        download(ctx, file.replace('/', '-'), type, text);
-    }
-
-    private void exportZip(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("schedule.json"));
-            zip.write(store.versionDocument(version.id()).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            for (Map.Entry<String, String> file : exports(version).entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ctx.header("Content-Disposition", "attachment; filename=\"export-version-" + version.number() + ".zip\"");
-        ctx.contentType("application/zip").result(bytes.toByteArray());
-    }
-
-    private static void download(Context ctx, String name, String type, String text) {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.contentType(type + "; charset=utf-8").result(text);
-    }
-
-    private void explainOverview(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        LoadedEvent loaded = loadVersion(version);
-        ScoreAnalysis<HardMediumSoftLongScore> analysis;
-        try (ScheduleSolver solver = new ScheduleSolver(ScheduleSolver.Options.defaults())) {
-            analysis = solver.analyze(loaded.schedule());
-        }
-        ctx.json(Json.MAPPER.valueToTree(ScheduleExplanation.overview(analysis)));
-    }
-
-    /** By POST, so that what an organiser types (a name, an e-mail) never is in a URL or an access log. */
-    private void searchAttendees(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        String query = readJson(ctx.body().isBlank() ? "{}" : ctx.body()).path("query").asText("").strip()
-                .toLowerCase(Locale.ROOT);
-        if (query.isEmpty()) {
-            throw ApiProblem.badRequest("give a query: part of a name, an e-mail address or an attendee id");
-        }
-        JsonNode document = readJson(store.versionDocument(version.id()));
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode attendee : document.path("attendees")) {
-            String haystack = (attendee.path("id").asText("") + " " + attendee.path("name").asText("") + " "
-                    + attendee.path("email").asText("")).toLowerCase(Locale.ROOT);
-            if (haystack.contains(query)) {
-                found.add(attendee);
-            }
-        }
-        found.sort(Comparator.comparing((JsonNode a) -> !a.path("id").asText("").equalsIgnoreCase(query)));
-        ArrayNode results = Json.MAPPER.createArrayNode();
-        found.stream().limit(SEARCH_RESULTS).forEach(a -> results.addObject().put("id", a.path("id").asText())
-                .put("name", a.path("name").asText()));
-        ObjectNode answer = Json.MAPPER.createObjectNode();
-        answer.put("total", found.size());
-        answer.set("attendees", results);
-        ctx.json(answer);
-    }
-
-    private void explainAttendee(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        LoadedEvent loaded = loadVersion(version);
-        ScheduleExplanation.AttendeeAccount account = ScheduleExplanation.attendee(loaded.schedule(),
-                ctx.pathParam("attendeeId"));
-        if (account == null) {
-            throw ApiProblem.notFound("attendee " + ctx.pathParam("attendeeId"));
-        }
-        ctx.json(Json.MAPPER.valueToTree(account));
-    }
-
-    private void publish(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        store.publish(version.id(), Instant.now());
-        ctx.json(versionJson(store.version(version.id()).orElseThrow(), false));
-    }
-
-    private void changeReport(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        String report = store.changeReport(version.id())
-                .orElseThrow(() -> ApiProblem.notFound("a change report of version " + version.number()));
-        ctx.contentType("application/json").result(report);
-    }
-
-    private void notifyCsv(Context ctx) {
-        VersionRow version = ownVersion(ctx);
-        String csv = store.notifyCsv(version.id())
-                .orElseThrow(() -> ApiProblem.notFound("a list of attendees to notify of version " + version.number()));
-        download(ctx, "notify-version-" + version.number() + ".csv", "text/csv", csv);
-    }
-
-    // ************************************************************************
     // Ownership, input and temporary files
     // ************************************************************************
 
@@ -668,7 +482,7 @@ final class Api {
         return ownEvent(ctx, ctx.pathParam("eventId"));
     }
 
-    private EventRow ownEvent(Context ctx, String id) {
+    EventRow ownEvent(Context ctx, String id) {
         return store.event(id).filter(e -> e.organiserId() == Access.organiser(ctx))
                 .orElseThrow(() -> ApiProblem.notFound("event " + id));
     }
@@ -678,13 +492,6 @@ final class Api {
         JobRow job = store.job(id).orElseThrow(() -> ApiProblem.notFound("job " + id));
         ownEvent(ctx, job.eventId());
         return job;
-    }
-
-    private VersionRow ownVersion(Context ctx) {
-        String id = ctx.pathParam("versionId");
-        VersionRow version = store.version(id).orElseThrow(() -> ApiProblem.notFound("version " + id));
-        ownEvent(ctx, version.eventId());
-        return version;
     }
 
     private static LoadedEvent readEvent(String fileName, String text) {
@@ -701,7 +508,7 @@ final class Api {
                 .map(p -> new ApiProblem.Item(file, p.path(), clean(p.message(), dir))).toList());
     }
 
-    private static JsonNode readJson(String text) {
+    static JsonNode readJson(String text) {
         try {
             return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
