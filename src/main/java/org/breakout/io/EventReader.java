@@ -277,8 +277,12 @@ public final class EventReader {
             String venue = fields.text(entry.node(), "venue", entry.path(), false);
             Set<String> tags = fields.stringSet(entry.node(), "tags", entry.path());
             Set<Round> unavailable = fields.refs(entry.node(), "unavailableRounds", entry.path(), rounds, "round");
-            if (id != null && capacity != null) {
-                rooms.put(id, new Room(id, name == null ? id : name, capacity, venue, tags, unavailable));
+            if (id != null) {
+                // A missing or invalid capacity is already a problem (the event is rejected): the room stays known,
+                // so that the placements in it are not reported as "unknown room" too, and at a capacity no other
+                // check reads as too small.
+                rooms.put(id, new Room(id, name == null ? id : name, capacity != null ? capacity : Integer.MAX_VALUE,
+                        venue, tags, unavailable));
             }
         }
         return rooms;

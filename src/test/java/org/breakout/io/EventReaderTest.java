@@ -167,6 +167,20 @@ class EventReaderTest {
     }
 
     @Test
+    void aRoomWithABadCapacityIsOneProblemNotAlsoItsPlacements() {
+        String json = """
+                { "rounds": [ { "id": "R1" } ],
+                  "rooms": [ { "id": "a", "capacity": -3 } ],
+                  "sessions": [ { "id": "S1", "capacity": 20, "placements": [ { "round": "R1", "room": "a" } ] } ],
+                  "attendees": [ { "id": "A1", "preferences": ["S1"] } ] }
+                """;
+        assertThat(problemsOf(json)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("rooms[0].capacity");
+            assertThat(p.message()).isEqualTo("must be at least 1, not -3");
+        });
+    }
+
+    @Test
     void typeErrorsAreProblemsNotExceptions() {
         List<Problem> problems = problemsOf(event("[ { \"id\": \"S1\", \"capacity\": \"forty\", \"plenary\": \"yes\" } ]",
                 "[ { \"id\": 7 }, \"A2\" ]"));
